@@ -1,0 +1,303 @@
+"""Parse saved ``display current-configuration`` text into a tree of lines.
+
+Works for Huawei VRP5 (S-series, including the old style where top-level lines carry one leading
+space), VRP8 (CloudEngine), USG firewalls and H3C Comware. The input is expected to be clean
+(no pager artefacts, no prompts); see :mod:`netaudit.parse.clean`.
+
+Rules (from ``docs/huawei-vrp.md`` and the real captures in ``fixtures/real/configs``):
+
+* ``#`` at column 0 separates blocks; an indented `` #`` (VRP8 ``aaa``, ``bgp``) is a
+  sub-separator and is ignored. A line whose first non-blank character is ``#`` followed by more
+  text is an operator comment (``#local-user ...``): kept in :attr:`ConfigTree.comments`, never
+  in the tree.
+* ``!Software Version ...`` / ``!Last configuration was ...`` header lines are kept in
+  :attr:`ConfigTree.headers`; the software version is exposed as :attr:`ConfigTree.software_version`.
+* Indentation is one space per level. The base indentation is detected per block (after each
+  ``#``) so VRP5 files with `` sysname`` at one space still put it at the top level.
+* ``return`` at the top level ends the configuration.
+* Multi-line blocks (``rsa peer-public-key`` … ``peer-public-key end``, ``public-key-code begin``
+  … ``public-key-code end``, ``header login information "…"`` banners) become one node whose
+  children are the raw continuation lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import Pattern
+
+from netaudit.errors import ParseError
+
+__all__ = ["ConfigNode", "ConfigTree", "parse_config"]
+
+RegexLike = str | Pattern[str]
+
+# Raw multi-line blocks: start regex -> end regex (both matched on the stripped text).
+_RAW_BLOCKS: tuple[tuple[Pattern[str], Pattern[str]], ...] = (
+    (re.compile(r"(?:rsa |dsa |ecc |sm2 )?peer-public-key \S"), re.compile(r"peer-public-key end$")),
+    (re.compile(r"public-key peer \S"), re.compile(r"peer-public-key end$")),
+    (re.compile(r"public-key-code begin$"), re.compile(r"public-key-code end$")),
+)
+_RAW_FIRST = ("rsa", "dsa", "ecc", "sm2", "peer-public-key", "public-key", "public-key-code")
+# Banner: ``header <kind> [information] <delim>text...<delim>``; text may span lines.
+_BANNER = re.compile(r"header\s+\S+(?:\s+information)?\s+(\S)(.*)$")
+_SOFTWARE = re.compile(r"!Software Version (\S+)")
+# Control characters that never appear in a clean configuration (tab is tolerated).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class ConfigNode:
+    """One configuration line and the lines nested under it.
+
+    ``line_no`` is 1-based in the text given to :func:`parse_config`; ``indent`` is the number
+    of leading spaces in that line; ``depth`` is the tree level (0 = top level).
+    """
+
+    __slots__ = ("text", "line_no", "indent", "depth", "children", "parent", "raw")
+
+    def __init__(self, text: str, line_no: int, indent: int, depth: int,
+                 parent: ConfigNode | None, raw: bool = False) -> None:
+        self.text = text
+        self.line_no = line_no
+        self.indent = indent
+        self.depth = depth
+        self.children: list[ConfigNode] = []
+        self.parent = parent
+        self.raw = raw  # True for verbatim continuation lines of a multi-line block
+
+    def __repr__(self) -> str:
+        return f"ConfigNode({self.line_no}: {self.text!r}, {len(self.children)} children)"
+
+    # --- queries -------------------------------------------------------------------------
+    def child(self, regex: RegexLike) -> ConfigNode | None:
+        """First direct child whose text matches ``regex`` (anchored at the start)."""
+        m = _compile(regex).match
+        for c in self.children:
+            if m(c.text):
+                return c
+        return None
+
+    def find_children(self, regex: RegexLike) -> list[ConfigNode]:
+        """All direct children whose text matches ``regex`` (anchored at the start)."""
+        m = _compile(regex).match
+        return [c for c in self.children if m(c.text)]
+
+    def walk(self) -> Iterator[ConfigNode]:
+        """All descendants, depth first, in file order (not including ``self``)."""
+        stack = list(reversed(self.children))
+        while stack:
+            n = stack.pop()
+            yield n
+            if n.children:
+                stack.extend(reversed(n.children))
+
+    def has_line(self, regex: RegexLike) -> bool:
+        """True if any descendant matches ``regex``."""
+        m = _compile(regex).match
+        return any(m(n.text) for n in self.walk())
+
+    def get_value(self, regex: RegexLike, group: int | str = 1, default: str | None = None) -> str | None:
+        """Group ``group`` of the first descendant matching ``regex``, else ``default``."""
+        m = _compile(regex).match
+        for n in self.walk():
+            mo = m(n.text)
+            if mo:
+                v = mo.group(group)
+                return v if v is not None else default
+        return default
+
+    def path(self) -> list[str]:
+        """Texts from the top-level ancestor down to this node."""
+        out: list[str] = []
+        n: ConfigNode | None = self
+        while n is not None:
+            out.append(n.text)
+            n = n.parent
+        return out[::-1]
+
+
+class ConfigTree:
+    """The whole configuration: top-level nodes plus header lines and comments."""
+
+    __slots__ = ("top", "headers", "comments", "software_version", "ended", "lines_after_return",
+                 "line_count")
+
+    def __init__(self) -> None:
+        self.top: list[ConfigNode] = []
+        self.headers: list[ConfigNode] = []
+        self.comments: list[ConfigNode] = []
+        self.software_version: str | None = None
+        self.ended = False  # a top-level ``return`` was seen
+        self.lines_after_return = 0
+        self.line_count = 0
+
+    def __len__(self) -> int:
+        return len(self.top)
+
+    def __iter__(self) -> Iterator[ConfigNode]:
+        return iter(self.top)
+
+    def walk(self) -> Iterator[ConfigNode]:
+        """Every node in file order."""
+        for t in self.top:
+            yield t
+            if t.children:
+                yield from t.walk()
+
+    def find(self, regex: RegexLike) -> ConfigNode | None:
+        """First top-level section whose stripped text matches ``regex`` (``re.match``)."""
+        m = _compile(regex).match
+        for n in self.top:
+            if m(n.text):
+                return n
+        return None
+
+    def find_all(self, regex: RegexLike, recursive: bool = False) -> list[ConfigNode]:
+        """All top-level nodes (or, with ``recursive``, all nodes) matching ``regex``."""
+        m = _compile(regex).match
+        nodes = self.walk() if recursive else iter(self.top)
+        return [n for n in nodes if m(n.text)]
+
+    def child(self, regex: RegexLike) -> ConfigNode | None:
+        """Alias of :meth:`find` so the tree and its nodes share one query vocabulary."""
+        return self.find(regex)
+
+    def children(self, regex: RegexLike | None = None) -> list[ConfigNode]:
+        """Top-level nodes, optionally only those matching ``regex``."""
+        if regex is None:
+            return list(self.top)
+        return self.find_all(regex)
+
+    def _scope(self, within: RegexLike | ConfigNode | None) -> Iterator[ConfigNode]:
+        if within is None:
+            return self.walk()
+        if isinstance(within, ConfigNode):
+            return within.walk()
+        sections = self.find_all(within)
+        return (n for s in sections for n in s.walk())
+
+    def has_line(self, regex: RegexLike, within: RegexLike | ConfigNode | None = None) -> bool:
+        """True if a line matches ``regex``; ``within`` limits the search to a node or to the
+        descendants of the top-level sections matching a regex."""
+        m = _compile(regex).match
+        return any(m(n.text) for n in self._scope(within))
+
+    def get_value(self, regex: RegexLike, within: RegexLike | ConfigNode | None = None,
+                  group: int | str = 1, default: str | None = None) -> str | None:
+        """Group ``group`` of the first line matching ``regex`` (see :meth:`has_line`)."""
+        m = _compile(regex).match
+        for n in self._scope(within):
+            mo = m(n.text)
+            if mo:
+                v = mo.group(group)
+                return v if v is not None else default
+        return default
+
+
+_cache: dict[str, Pattern[str]] = {}
+
+
+def _compile(regex: RegexLike) -> Pattern[str]:
+    if isinstance(regex, Pattern):
+        return regex
+    p = _cache.get(regex)
+    if p is None:
+        p = _cache[regex] = re.compile(regex)
+    return p
+
+
+def _raw_end(text: str) -> Pattern[str] | None:
+    """End regex if ``text`` opens a raw multi-line block."""
+    first = text.split(" ", 1)[0]
+    if first not in _RAW_FIRST:
+        return None
+    for start, end in _RAW_BLOCKS:
+        if start.match(text) and not end.match(text):
+            return end
+    return None
+
+
+def parse_config(text: str, *, device: str = "?",
+                 command: str = "display current-configuration") -> ConfigTree:
+    """Parse configuration ``text`` into a :class:`ConfigTree`.
+
+    Raises :class:`ParseError` (with device, command and 1-based line) when the text is empty,
+    contains control characters (binary or un-cleaned terminal output) or an unterminated
+    multi-line block.
+    """
+    tree = ConfigTree()
+    lines = text.split("\n")
+    tree.line_count = len(lines)
+    top = tree.top
+    stack: list[ConfigNode] = []   # open ancestors, innermost last
+    base = -1                      # base indentation of the current block (-1 = unknown)
+    raw_node: ConfigNode | None = None
+    raw_end: Pattern[str] | None = None
+    banner_delim = ""
+    if _CONTROL.search(text):
+        for i, line in enumerate(lines, 1):
+            if _CONTROL.search(line.rstrip("\r")):
+                raise ParseError("control characters in configuration", device=device,
+                                 command=command, line_no=i, line=line)
+    i = 0
+    for line in lines:
+        i += 1
+        st = line.strip()
+        if not st:
+            continue
+        c = st[0]
+        ind = line.find(c)
+        if raw_node is not None:
+            raw_node.children.append(ConfigNode(st, i, ind, raw_node.depth + 1, raw_node, True))
+            if banner_delim:
+                if banner_delim in st:
+                    raw_node = None
+                    banner_delim = ""
+            elif raw_end is not None and raw_end.match(st):
+                raw_node = None
+            continue
+        if c == "#":
+            if st.strip("#") == "":
+                if ind == 0:        # block separator
+                    stack.clear()
+                    base = -1
+                continue            # indented sub-separator: no structural meaning
+            tree.comments.append(ConfigNode(st, i, ind, 0, None))
+            continue
+        if c == "!" and ind <= 1 and not stack:
+            tree.headers.append(ConfigNode(st, i, ind, 0, None))
+            if tree.software_version is None:
+                mo = _SOFTWARE.match(st)
+                if mo:
+                    tree.software_version = mo.group(1)
+            continue
+        if c == "r" and st == "return" and (base < 0 or ind <= base):
+            tree.ended = True
+            tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
+            break
+        if base < 0 or ind < base:
+            base = ind
+        while stack and stack[-1].indent >= ind:
+            stack.pop()
+        if stack:
+            parent = stack[-1]
+            node = ConfigNode(st, i, ind, parent.depth + 1, parent)
+            parent.children.append(node)
+        else:
+            node = ConfigNode(st, i, ind, 0, None)
+            top.append(node)
+        stack.append(node)
+        if c == "h" and st.startswith("header "):
+            mo = _BANNER.match(st)
+            if mo and mo.group(1) not in mo.group(2):
+                raw_node, banner_delim = node, mo.group(1)
+        elif "public-key" in st:
+            end = _raw_end(st)
+            if end is not None:
+                raw_node, raw_end = node, end
+    if raw_node is not None:
+        raise ParseError("unterminated multi-line block", device=device, command=command,
+                         line_no=raw_node.line_no, line=raw_node.text)
+    if not top:
+        raise ParseError("no configuration lines", device=device, command=command)
+    return tree
