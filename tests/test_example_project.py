@@ -55,8 +55,8 @@ def test_every_device_has_a_config_with_its_sysname(host: str) -> None:
 def test_generator_is_deterministic(tmp_path: Path) -> None:
     gen = _generator()
     gen.generate(ROOT / "inventory", tmp_path)
-    fresh = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.txt"))
-    committed = sorted(p.relative_to(SNAP) for p in SNAP.rglob("*.txt"))
+    fresh = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.suffix in (".txt", ".json"))
+    committed = sorted(p.relative_to(SNAP) for p in SNAP.rglob("*") if p.suffix in (".txt", ".json"))
     assert fresh == committed
     for rel in fresh:
         assert (tmp_path / rel).read_bytes() == (SNAP / rel).read_bytes(), rel

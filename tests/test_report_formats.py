@@ -171,3 +171,29 @@ def test_verdict_rule() -> None:
     # an item a device cannot decide never becomes 符合 from passes alone
     assert verdict_for(control("8.1.4.1d"), [_f("pass")]) == "人工核查"
     assert verdict_for(control("8.1.4.1d"), [_f("fail")]) == "不符合"
+
+
+def test_real_example_project_topology(tmp_path: Path) -> None:
+    """The repository's example inventory: every device and link drawn, clusters with their members."""
+    from report_helpers import example_inventory
+
+    from netaudit.report.html import render_html
+
+    inv = example_inventory()
+    if inv is None:
+        pytest.skip("example project (inventory/*.yaml + loader) not present yet")
+    res = Results(findings=[Finding(check="log-ntp", device=d.hostname, status="pass", severity="medium",
+                                    controls=["8.1.4.3b"], zone=d.zone, tier=d.tier or "")
+                            for d in inv.devices])
+    page = render_html(res, inventory=inv, lang="en")
+    for d in inv.devices:
+        assert f'data-device="{d.hostname}"' in page
+    for lk in inv.links:
+        assert f'data-link="{lk.a_host}:{lk.a_intf}--{lk.b_host}:{lk.b_intf}"' in page
+    clusters = [d for d in inv.devices if d.chassis > 1]
+    assert clusters
+    assert page.count('class="member"') == sum(d.chassis for d in clusters)
+    (path,) = write_reports(res, ["xlsx"], tmp_path / "example.xlsx", inventory=inv)
+    from openpyxl import load_workbook
+
+    assert len(load_workbook(path).sheetnames) == 4 + len(inv.devices)

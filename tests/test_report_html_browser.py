@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from report_helpers import REPO, sample_inventory, sample_results
 
 from netaudit.report import write_reports
-from report_helpers import REPO, sample_inventory, sample_results
 
 pytestmark = pytest.mark.browser
 

@@ -27,9 +27,15 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ruamel.yaml import YAML
+
+from netaudit.snapshot.manifest import MANIFEST_NAME, CommandRecord, DeviceRecord, Manifest
+from netaudit.snapshot.naming import command_filename
+
+RECORDED = datetime(2026, 11, 30, 2, 0, 0, tzinfo=UTC)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -957,10 +963,6 @@ def show_hrp_state(d: Dev) -> str:
         "local_priority = 45000, peer_priority = 45000.", ""])
 
 
-def command_file(cmd: str) -> str:
-    return re.sub(r"[^A-Za-z0-9.-]+", "_", cmd) + ".txt"
-
-
 def generate(inv_dir: Path, out_dir: Path) -> list[Path]:
     _, devices, links = load_inventory(inv_dir)
     devs = build(devices, links)
@@ -969,6 +971,8 @@ def generate(inv_dir: Path, out_dir: Path) -> list[Path]:
         finish_ports(d)
     sec = Secrets()
     written: list[Path] = []
+    # a fixed recording time keeps the generated manifest byte-identical between runs
+    manifest = Manifest(name="example", created=RECORDED, completed=RECORDED, source="tools/gen_example.py")
     for d in devs.values():
         outputs: dict[str, str | None] = {"display current-configuration": render_config(d, sec),
                                           "display version": show_version(d),
@@ -991,9 +995,15 @@ def generate(inv_dir: Path, out_dir: Path) -> list[Path]:
         for cmd, text in outputs.items():
             if text is None:
                 continue
-            p = ddir / command_file(cmd)
-            p.write_bytes(text.encode("utf-8"))
+            p = ddir / command_filename(cmd)
+            data = text.encode("utf-8")
+            p.write_bytes(data)
             written.append(p)
+            rec = manifest.devices.setdefault(d.host, DeviceRecord())
+            rec.commands[cmd] = CommandRecord(file=p.name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                                              started=RECORDED, finished=RECORDED, source="tools/gen_example.py")
+    (out_dir / MANIFEST_NAME).write_bytes(manifest.to_json())
+    written.append(out_dir / MANIFEST_NAME)
     sp = out_dir / "SECRETS.txt"
     sp.write_bytes(("\n".join(sec.items) + "\n").encode("utf-8"))
     written.append(sp)

@@ -270,7 +270,14 @@ class _Builder:
             lo = d.aaa.lockout
             lo.enabled = False
             lo.retry_interval_min = lo.retry_time = lo.block_time_min = None
-        # eth-trunk membership
+        # eth-trunks: every Eth-Trunk/Bridge-Aggregation interface, then the members
+        for ifc in d.interfaces.values():
+            if ifc.type == "Eth-Trunk" and ifc.number.isdigit():
+                tid = int(ifc.number)
+                if tid not in d.eth_trunks:
+                    d.eth_trunks[tid] = EthTrunk(id=tid, name=ifc.name, mode=ifc.trunk_mode,
+                                                 evidence=list(ifc.evidence),
+                                                 field_evidence={"mode": ifc.field_evidence.get("trunk_mode", [])})
         for ifc in d.interfaces.values():
             if ifc.eth_trunk is not None:
                 tr = d.eth_trunks.get(ifc.eth_trunk)
@@ -782,6 +789,9 @@ class _Builder:
                 ui.idle_timeout_s = mins * 60 + (secs or 0)
                 ui.idle_timeout_default = False
                 self.fe(ui, "idle_timeout_s", c)
+            elif k == "user-role" and len(ws) > 1:     # Comware
+                ui.user_roles.append(ws[1])
+                self.fe(ui, "user_roles", c)
             elif k == "user" and len(ws) > 2:
                 if ws[1] == "privilege":
                     ui.privilege_level = _int(ws[-1])

@@ -120,9 +120,9 @@ def render_table(results: Results, console: Console, lang: str = "zh", *, invent
     sev.add_column(t("severity"))
     sev.add_column(i18n.status_name("fail", lang), justify="right")
     sev_scores = scores_by(safe, facts, "severity")
-    for s in SEVERITIES:
-        if s in sev_scores:
-            sev.add_row(i18n.severity_name(s, lang), str(sev_scores[s].failed))
+    for sv in SEVERITIES:
+        if sv in sev_scores:
+            sev.add_row(i18n.severity_name(sv, lang), str(sev_scores[sv].failed))
     tables.append(sev)
     grid.add_row(*tables)
     console.print(grid)

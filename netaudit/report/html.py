@@ -79,7 +79,7 @@ def render_html(results: Results, *, inventory: Any = None, lang: str = "zh") ->
     by_device: dict[str, list[Any]] = {}
     for f in results.findings:
         by_device.setdefault(f.device, []).append(f)
-    devices = []
+    devices: list[dict[str, Any]] = []
     for host in sorted(by_device, key=lambda h: (_ordered_index(facts.get(h, {}).get("zone"), ZONE_ORDER),
                                                  _ordered_index(facts.get(h, {}).get("tier"), TIER_ORDER), h)):
         fs = sorted(by_device[host], key=lambda f: (_STATUS_ORDER.get(f.status, 9), -severity_rank(f.severity), f.check))

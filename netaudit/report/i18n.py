@@ -68,6 +68,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "unchanged": ("未变化", "Unchanged failures"),
     "synthetic": ("", ""),
     "none": ("无", "none"),
+    "fit": ("适应宽度 / 原始大小", "Fit width / actual size"),
 }
 
 STATUS_NAMES: dict[str, tuple[str, str]] = {

@@ -34,7 +34,7 @@ def render_junit(results: Results) -> str:
         counts = {"tests": len(fs), "failures": sum(f.status == "fail" for f in fs),
                   "errors": sum(f.status == "error" for f in fs),
                   "skipped": sum(f.status in ("skipped", "waived") for f in fs)}
-        suite = ET.SubElement(root, "testsuite", name=host, **{k: str(v) for k, v in counts.items()})
+        suite = ET.SubElement(root, "testsuite", {"name": host, **{k: str(v) for k, v in counts.items()}})
         if results.generated_at:
             suite.set("timestamp", results.generated_at)
         for f in fs:

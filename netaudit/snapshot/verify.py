@@ -58,10 +58,13 @@ def _sha256(path: Path) -> str:
 
 
 def _files_on_disk(root: Path) -> set[str]:
-    """Every regular file below ``root`` as a ``/``-joined relative path, manifest excluded."""
+    """Every file in a device directory as a ``/``-joined relative path.
+
+    Files at the top of the snapshot (the manifest, notes such as DEVIATIONS.md) are not device
+    outputs and are not listed."""
     found: set[str] = set()
     for p in root.rglob("*"):
-        if p.is_file():
+        if p.is_file() and p.parent != root:
             rel = p.relative_to(root).as_posix()
             if rel != MANIFEST_NAME:
                 found.add(rel)

@@ -38,5 +38,7 @@
       apply();
     });
   });
+  var fit = sel("topo-fit"), wrap = sel("topo-wrap");
+  if (fit && wrap) fit.addEventListener("click", function () { wrap.classList.toggle("fit"); });
   apply();
 })();

@@ -1,0 +1,185 @@
+"""Config tree: structure, line numbers, queries, odd real-world shapes (real captures first)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netaudit.errors import ParseError
+from netaudit.parse.config_tree import parse_config
+from tests.fixtures_path import REAL
+
+CONFIGS = REAL / "configs"
+USG = REAL / "show" / "display_current-configuration" / "usg6000v-hrp-99-fw01-lab.txt"
+
+
+def _read(name: str) -> str:
+    return (CONFIGS / name).read_text(encoding="utf-8")
+
+
+def _line_of(text: str, exact: str) -> int:
+    """1-based line number of the first line whose right-stripped text equals ``exact``."""
+    for i, line in enumerate(text.split("\n"), 1):
+        if line.rstrip() == exact:
+            return i
+    raise AssertionError(exact)
+
+
+def test_ce8850_structure_and_line_numbers() -> None:
+    text = _read("ce8850-v200r002c50-stack-23k0573.txt")
+    tree = parse_config(text)
+    assert tree.software_version == "V200R002C50SPC800"
+    assert [h.text for h in tree.headers][1].startswith("!Last configuration was updated at 2019-04-24")
+    assert tree.ended and tree.lines_after_return == 0
+    vty = tree.find(r"user-interface vty 0 4$")
+    assert vty is not None
+    assert vty.line_no == _line_of(text, "user-interface vty 0 4")
+    assert [c.text for c in vty.children] == [
+        "authentication-mode aaa", "user privilege level 3", "idle-timeout 60 0", "protocol inbound ssh"]
+    proto = vty.child("protocol inbound")
+    assert proto is not None and proto.parent is vty and proto.depth == 1
+    assert proto.line_no == vty.line_no + 4
+    # nested OSPF areas: area is a child of ospf, network a grandchild
+    ospf = tree.find(r"ospf 1$")
+    assert ospf is not None
+    area = ospf.child(r"area 0\.6\.0\.2$")   # "area 0.6.0.2   " has trailing pager padding
+    assert area is not None and area.text == "area 0.6.0.2"
+    assert [c.text for c in area.children] == ["network 119.110.95.64 0.0.0.3", "stub"]
+    assert len(tree.find_all(r"interface ")) == 129
+    assert len(tree.find_all(r"eth-trunk \d+", recursive=True)) == 53   # grep -c "^ eth-trunk [0-9]"
+
+
+def test_commented_lines_are_not_config() -> None:
+    text = _read("ce8850-v200r002c50-stack-23k0573.txt")
+    tree = parse_config(text)
+    assert [c.text.split()[0] for c in tree.comments] == ["#local-user", "#", "#"]
+    assert tree.comments[0].line_no == next(
+        i for i, line in enumerate(text.split("\n"), 1) if line.startswith(" #local-user"))
+    assert not tree.has_line(r"#")
+    assert not tree.has_line(r".*usm-user v3 network-snmp-user authentication-mode")
+    aaa = tree.find("aaa$")
+    assert aaa is not None
+    assert [c.text for c in aaa.children][:3] == [
+        "local-user authentication lock duration 0", "local-user netadmin service-type ssh",
+        "local-user netadmin level 3"]
+
+
+def test_vrp5_leading_space_top_level() -> None:
+    text = _read("s3328-v100r005c01spc100-huishi.txt")
+    tree = parse_config(text)
+    assert tree.software_version == "V100R005C01SPC100"
+    sysname = tree.find("sysname ")
+    assert sysname is not None and sysname.depth == 0 and sysname.indent == 1
+    assert sysname.line_no == 3
+    assert tree.get_value(r"sysname (\S+)") == "HuiShi-3328"
+    routes = tree.find_all(r"ip route-static ")
+    assert len(routes) == 4 and all(r.depth == 0 for r in routes)
+    # a normal 0-indent block after the 1-indent ones still nests its children
+    acl = tree.find(r"acl number 2001$")
+    assert acl is not None and len(acl.children) == 4
+    assert tree.has_line(r"rule 100 deny", within=r"acl number 2001")
+    assert not tree.has_line(r"rule 100 deny", within=r"acl number 3000")
+    vty = tree.find(r"user-interface vty 0 3$")   # padded to column 42 in the capture
+    assert vty is not None and vty.child("acl 2001 inbound") is not None
+
+
+def test_usg_blank_lines_and_indented_top_level() -> None:
+    text = USG.read_text(encoding="utf-8")
+    tree = parse_config(text)
+    assert tree.software_version is None        # the capture has no ! header
+    assert tree.find("hrp enable") is not None
+    tr = tree.find("time-range worktime")
+    assert tr is not None and [c.text for c in tr.children] == ["period-range 08:00:00 to 18:00:00 working-day"]
+    aaa = tree.find("aaa$")
+    assert aaa is not None
+    admin = aaa.child("manager-user admin$")
+    assert admin is not None
+    assert [c.text.split()[0] for c in admin.children] == ["password", "service-type", "level"]
+    bgp = tree.find("bgp 65098")
+    assert bgp is not None
+    fam = bgp.child("ipv4-family unicast")
+    assert fam is not None and fam.child("peer 10.99.14.2 group blf02") is not None
+    sp = tree.find("security-policy")
+    assert sp is not None and len(sp.find_children("rule name ")) == 2
+
+
+def test_ce12800_odd_two_space_line_nests() -> None:
+    tree = parse_config(_read("ce12800-sim-v200r005c10spc607-huawei1-hwtacacs.txt"))
+    aaa = tree.find("aaa$")
+    assert aaa is not None
+    undo = aaa.child("undo local-user policy security-enhance")
+    assert undo is not None and undo.children[0].text.startswith("local-user admin password")
+    assert len(tree.find_all(r"interface MEth0/0/0$")) == 3   # duplicated blocks kept as seen
+
+
+SYNTHETIC_BLOCKS = """\
+!Software Version V200R019C10SPC500
+#
+sysname SYN
+#
+header login information "Authorized
+# access only
+return to sender"
+#
+rsa peer-public-key nms
+ public-key-code begin
+  3082010A
+    02820101
+ public-key-code end
+ peer-public-key end
+#
+interface GigabitEthernet0/0/1
+ #comment inside
+ description x
+#
+return
+"""
+
+
+def test_multiline_blocks_synthetic() -> None:
+    """SYNTHETIC text: banner spanning lines (with '#' and 'return' inside) and a key block."""
+    tree = parse_config(SYNTHETIC_BLOCKS)
+    hdr = tree.find("header login information")
+    assert hdr is not None
+    assert [c.text for c in hdr.children] == ["# access only", 'return to sender"']
+    assert all(c.raw for c in hdr.children)
+    key = tree.find("rsa peer-public-key nms")
+    assert key is not None
+    assert [c.text for c in key.children] == [
+        "public-key-code begin", "3082010A", "02820101", "public-key-code end", "peer-public-key end"]
+    assert key.children[2].line_no == 12
+    gi = tree.find("interface GigabitEthernet0/0/1")
+    assert gi is not None and [c.text for c in gi.children] == ["description x"]
+    assert tree.comments[0].text == "#comment inside"
+    assert tree.ended
+
+
+def test_queries() -> None:
+    tree = parse_config(_read("s5700-v200r005c00spc500-s5700b.txt"))
+    assert tree.find(r"nonexistent") is None
+    assert tree.get_value(r"ssh server port (\d+)") == "2022"
+    assert tree.get_value(r"nothing (\d+)", default="x") == "x"
+    assert len(tree.children(r"interface GigabitEthernet")) == 48
+    assert len(tree.children()) == len(tree.top)
+    gi = tree.find(r"interface GigabitEthernet0/0/11$")
+    assert gi is not None and gi.get_value(r"eth-trunk (\d+)") == "0"
+    assert gi.path() == ["interface GigabitEthernet0/0/11"]
+    assert tree.has_line(r"mode lacp", within=tree.find(r"interface Eth-Trunk0"))
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n", "#\n#\nreturn\n"])
+def test_empty_is_parse_error(text: str) -> None:
+    with pytest.raises(ParseError) as ei:
+        parse_config(text, device="sw1")
+    assert ei.value.device == "sw1" and ei.value.command == "display current-configuration"
+
+
+def test_control_characters_are_parse_error_with_line() -> None:
+    with pytest.raises(ParseError) as ei:
+        parse_config("sysname a\n#\ninterface X\x00\n", device="sw1")
+    assert ei.value.line_no == 3
+
+
+def test_unterminated_block_is_parse_error() -> None:
+    with pytest.raises(ParseError) as ei:
+        parse_config("sysname a\nrsa peer-public-key k\n public-key-code begin\n  30\n")
+    assert ei.value.line_no == 2
