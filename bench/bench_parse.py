@@ -70,7 +70,7 @@ def access_config(i: int, rng: random.Random) -> str:
     for p in range(1, 49):
         vlan = user_vlans[p % 3]
         L.append(f"interface GigabitEthernet0/0/{p}")
-        if rng.random() < 0.2:
+        if rng.random() < 0.4:
             L += [" shutdown", "#"]
             continue
         L += [f" description user-port-{p:02d}", " port link-type access", f" port default vlan {vlan}",
@@ -105,8 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(7)
     texts = [access_config(i, rng) for i in range(args.devices)]
     lines = sum(t.count("\n") for t in texts)
+    from netaudit.parse.config_tree import parse_config
+
     ours: list[float] = []
     theirs: list[float] = []
+    tree_only: list[float] = []
     for _ in range(args.rounds):
         t0 = time.perf_counter()
         for k, t in enumerate(texts):
@@ -116,12 +119,19 @@ def main(argv: list[str] | None = None) -> int:
         for t in texts:
             get_hconfig(Platform.HUAWEI_VRP, t)
         theirs.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for t in texts:
+            parse_config(t)
+        tree_only.append(time.perf_counter() - t0)
     o, h = min(ours), min(theirs)
     n = len(texts)
     print(f"configs: {n} synthetic S5735 access configs, {lines / n:.0f} lines each, best of {args.rounds}")
     print(f"netaudit build_device : {n / o:8.0f} devices/s {lines / o:10.0f} lines/s ({o / n * 1000:.3f} ms/device)")
     print(f"hier_config get_hconfig: {n / h:8.0f} devices/s {lines / h:10.0f} lines/s ({h / n * 1000:.3f} ms/device)")
-    print(f"ratio (netaudit / hier_config): {h / o:.2f}x")
+    p = min(tree_only)
+    print(f"netaudit parse_config  : {n / p:8.0f} devices/s {lines / p:10.0f} lines/s ({p / n * 1000:.3f} ms/device)")
+    print(f"ratio full model (build_device vs get_hconfig): {h / o:.2f}x")
+    print(f"ratio tree only (parse_config vs get_hconfig):  {h / p:.2f}x")
     return 0
 
 

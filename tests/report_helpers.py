@@ -31,7 +31,7 @@ def sample_inventory() -> Any:
 def example_inventory() -> Any | None:
     """The repository's example project inventory, when the loader and the files exist."""
     try:
-        from netaudit.inventory import load_inventory  # type: ignore[attr-defined]
+        from netaudit.inventory import load_inventory
     except ImportError:
         return None
     if not any((REPO / "inventory").glob("*.yaml")):

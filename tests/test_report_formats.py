@@ -192,7 +192,7 @@ def test_real_example_project_topology(tmp_path: Path) -> None:
         assert f'data-link="{lk.a_host}:{lk.a_intf}--{lk.b_host}:{lk.b_intf}"' in page
     clusters = [d for d in inv.devices if d.chassis > 1]
     assert clusters
-    assert page.count('class="member"') == sum(d.chassis for d in clusters)
+    assert page.count('class="member" data-member=') == sum(d.chassis for d in clusters)
     (path,) = write_reports(res, ["xlsx"], tmp_path / "example.xlsx", inventory=inv)
     from openpyxl import load_workbook
 

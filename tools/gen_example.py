@@ -353,7 +353,7 @@ def build(devices: list[dict], links: list[dict]) -> dict[str, Dev]:
                 i.lines += [" port link-type trunk", " undo port trunk allow-pass vlan 1",
                             f" port trunk allow-pass vlan {' '.join(str(v) for v in sorted(vl))}"]
                 if d.kind == "l2":
-                    i.lines.append(" dhcp snooping trusted")
+                    i.lines += [" dhcp snooping trusted", " nd snooping trusted"]
     return devs
 
 
@@ -576,7 +576,8 @@ def render_config(d: Dev, sec: Secrets) -> str:
         c += ["undo http server enable", "#"]
     c += ["clock timezone BJ add 08:00:00", "#"]
     if d.kind == "l2":
-        c += ["dhcp enable", "#", "dhcp snooping enable", "#"]
+        c += ["dhcp enable", "#", "dhcp snooping enable", "dhcp snooping enable ipv6", "#",
+              "nd snooping enable", "#", "dot1x enable", "#"]
     if d.ipv6:
         c += ["ipv6", "#"]
     c += [f"set save-configuration backup-to-server server {BACKUP_SERVER} transport-type sftp user cfgbak "

@@ -1,3 +1,3 @@
 """Import every built-in check module so that each registers itself."""
 
-from netaudit.checks import topo  # noqa: F401
+from netaudit.checks import aaa, access, firewall, ipv6, logging, mgmt, snmp, topo  # noqa: F401

@@ -55,7 +55,14 @@ def failed(message: str, evidence: Iterable[Any] = (),
 
 
 def skipped(message: str, **kw: Any) -> Outcome:
+    """The check could not see its evidence: reports show it as manual review (人工核查)."""
     return Outcome("skipped", message, **kw)
+
+
+def not_applicable(message: str, **kw: Any) -> Outcome:
+    """The check has nothing to judge on this device (e.g. no user port): reports show 不适用."""
+    data = {**kw.pop("data", {}), "not_applicable": True}
+    return Outcome("skipped", message, data=data, **kw)
 
 
 @dataclass

@@ -145,10 +145,23 @@ def report(results_file: Path | None, project: Path, formats: tuple[str, ...], o
     """
     if compare:
         from netaudit.report.compare import compare as do_compare
-        from netaudit.report.compare import render_compare
 
         old, new = (_read_results(p) for p in compare)
-        render_compare(do_compare(old, new), console, lang=lang)
+        cmp = do_compare(old, new)
+        texts = {"json": cmp.to_json, "md": lambda: cmp.to_markdown(lang)}
+        for fmt in formats:
+            if fmt == "table":
+                cmp.render_table(console, lang=lang)
+            elif fmt in texts:
+                text = texts[fmt]()
+                if output is None:
+                    click.echo(text)
+                else:
+                    target = output / f"netaudit-compare.{fmt}" if output.is_dir() else output
+                    target.write_text(text, encoding="utf-8")
+                    err_console.print(f"wrote {target}", highlight=False)
+            else:
+                raise click.UsageError(f"--compare renders as table, json or md, not {fmt}")
         return
     if results_file is None:
         raise click.UsageError("give a RESULTS.json file, or --compare OLD.json NEW.json")

@@ -29,6 +29,7 @@ from netaudit.inventory.models import (
     Link,
     Site,
 )
+from netaudit.yamlsrc import plain
 
 SECTIONS = ("sites", "devices", "links", "groups", "defaults")
 _CHOICES = {"zone": ZONES, "tier": TIERS, "platform": PLATFORMS, "role": ROLES}
@@ -52,15 +53,6 @@ class _Item:
     def where(self, key: str | None = None) -> str:
         field = f"{self.section}[{self.index}]" + (f".{key}" if key else "")
         return f"{self.file}:{self.line(key)}: {field}"
-
-
-def _plain(value: Any) -> Any:
-    """ruamel round-trip containers → plain dicts/lists."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 class _Collector:
@@ -181,11 +173,11 @@ def load_inventory(project_dir: Path | str) -> Inventory:
         for k in item.data:
             if k not in ("platform", "model", "role", "zone", "tags", "vars", "chassis"):
                 col.add(item.where(str(k)).replace("defaults[0]", "defaults"), "not allowed in defaults")
-        defaults.update(_plain(item.data))
+        defaults.update(plain(item.data))
 
     groups: dict[str, Group] = {}
     for item in raw["groups"]:
-        g = _validate(Group, item, _plain(item.data), col)
+        g = _validate(Group, item, plain(item.data), col)
         if g is None:
             continue
         if g.name in groups:
@@ -194,7 +186,7 @@ def load_inventory(project_dir: Path | str) -> Inventory:
 
     sites: dict[str, tuple[Site, _Item]] = {}
     for item in raw["sites"]:
-        s = _validate(Site, item, _plain(item.data), col)
+        s = _validate(Site, item, plain(item.data), col)
         if s is None:
             continue
         if s.name in sites:
@@ -208,7 +200,7 @@ def load_inventory(project_dir: Path | str) -> Inventory:
     by_ip: dict[str, _Item] = {}
     by_name: dict[str, _Item] = {}
     for item in raw["devices"]:
-        host = _plain(item.data)
+        host = plain(item.data)
         gname = host.get("group")
         group: dict[str, Any] = {}
         if gname is not None:
@@ -241,7 +233,7 @@ def load_inventory(project_dir: Path | str) -> Inventory:
     link_origins: dict[str, str] = {}
     used: dict[str, _Item] = {}
     for item in raw["links"]:
-        lk = _validate(Link, item, _plain(item.data), col)
+        lk = _validate(Link, item, plain(item.data), col)
         if lk is None:
             continue
         ok = True

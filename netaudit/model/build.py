@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from netaudit.errors import NetauditError, ParseError
 from netaudit.model.device import (
-    Acl,
-    AclRule,
     AaaScheme,
     AaaServer,
+    Acl,
+    AclRule,
     BgpProcess,
     ConfigBackup,
     Device,
@@ -67,7 +67,9 @@ KNOWN_COMMANDS = (
 
 # --- secrets ---------------------------------------------------------------------------------
 _DELIMITED = re.compile(r"%\^%#.*?%\^%#|%\$%\$.*?%\$%\$|%@%@.*?%@%@|@%@%.*?@%@%|%\+%#.*?%\+%#")
-_AFTER_KW = re.compile(r"(\b(?:cipher|irreversible-cipher|simple|hash)\s+)(?!\*{6})\S+")
+# ``ssh server cipher aes256_ctr`` lists algorithms, not a secret.
+_AFTER_KW = re.compile(r"(?<!server )(?<!client )(?<!secure-algorithms )"
+                       r"(\b(?:cipher|irreversible-cipher|simple|hash)\s+)(?!\*{6})\S+")
 _BARE_PASSWORD = re.compile(
     r"(\bpassword\s+)(?!(?:cipher|irreversible-cipher|simple|hash|policy|expire|history|record|"
     r"min-length|complexity|alert|\*{6})\b)\S+")
@@ -382,10 +384,7 @@ class _Builder:
                 elif k2 == "binding":
                     ifc.vpn_instance = t.split()[-1]
                     fev.setdefault("vpn_instance", []).append(e)
-                elif k2 == "source" and "user-bind" in t:
-                    ifc.ip_source_check = True
-                    fev.setdefault("ip_source_check", []).append(e)
-                elif k2 == "verify" and "source" in t:
+                elif k2 == "source" and "user-bind" in t or k2 == "verify" and "source" in t:
                     ifc.ip_source_check = True
                     fev.setdefault("ip_source_check", []).append(e)
             elif k == "ipv4" and k2 == "source" and "user-bind" in t:
@@ -466,7 +465,7 @@ class _Builder:
                 fev.setdefault("stack_port", []).append(e)
 
     def _vrrp(self, ifc: Interface, mo: re.Match[str], c: ConfigNode) -> None:
-        version = 6 if mo.group(1) == "vrrp6" else 4
+        version: Literal[4, 6] = 6 if mo.group(1) == "vrrp6" else 4
         vrid = int(mo.group(2))
         grp = next((g for g in ifc.vrrp if g.vrid == vrid and g.version == version), None)
         if grp is None:

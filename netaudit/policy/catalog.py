@@ -33,8 +33,8 @@ from netaudit.checks.base import Check
 from netaudit.checks.custom import CustomRule, make_rule_check
 from netaudit.errors import PolicyError
 from netaudit.inventory.models import PLATFORMS, ROLES, TIERS, ZONES
-from netaudit.policy.yamlsrc import line_of, load_yaml, plain, pydantic_messages
 from netaudit.results import SEVERITIES
+from netaudit.yamlsrc import line_of, load_yaml, plain, pydantic_messages
 
 _SCOPES = {"zones": ZONES, "tiers": TIERS, "roles": ROLES, "platforms": PLATFORMS}
 _ENTRY_KEYS = {"id", "params", "severity", "enabled", *list(_SCOPES)}

@@ -25,8 +25,8 @@ from ruamel.yaml.comments import CommentedMap
 from netaudit.errors import PolicyError, SelectorError
 from netaudit.inventory.models import Device
 from netaudit.inventory.select import matches, parse_limit
-from netaudit.policy.yamlsrc import line_of, load_yaml, plain, pydantic_messages
 from netaudit.results import Finding
+from netaudit.yamlsrc import line_of, load_yaml, plain, pydantic_messages
 
 
 class Waiver(BaseModel):

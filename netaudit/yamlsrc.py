@@ -1,4 +1,4 @@
-"""Reading policy YAML with line numbers, for ``file:line`` error messages."""
+"""Reading YAML with line numbers (inventory, policies, waivers), for ``file:line`` error messages."""
 
 from __future__ import annotations
 
