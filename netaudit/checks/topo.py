@@ -101,6 +101,20 @@ class CoreDual(_Net):
         return out
 
 
+def uplinks(inv: Inventory, h: nx.Graph, d: Device) -> list[Link]:
+    """The device's links toward the core: those whose peer still reaches the core without it."""
+    without = h.copy()
+    without.remove_nodes_from(device_nodes(d))
+    reach = nx.node_connected_component(without, CORE) if CORE in without else set()
+    out = []
+    for lk in inv.links_of(d.hostname):
+        peer = lk.b_host if lk.a_host == d.hostname else lk.a_host
+        pd = inv.device(peer)
+        if pd is not None and any(n in reach for n in device_nodes(pd)):
+            out.append(lk)
+    return out
+
+
 class _Protected(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min_paths: int = Field(2, ge=1, le=4, description="node-disjoint paths to the core required")
@@ -120,12 +134,13 @@ class DualHoming(_Net):
     def evaluate_network(self, net: Any, params: Any) -> dict[str, Outcome]:
         inv: Inventory = net.inventory
         g = build_graph(inv)
+        h = with_core_sink(inv, g)
         out: dict[str, Outcome] = {}
         for d in net.selected:
             if d.zone == "core":
                 continue
             k, cut = disjoint_paths_to_core(inv, g, d)
-            mine = inv.links_of(d.hostname)
+            mine = uplinks(inv, h, d)
             if k >= params.min_paths:
                 out[d.hostname] = _inv_outcome("pass", f"{k} node-disjoint paths to the core", inv, mine,
                                                data={"paths": k})
