@@ -8,6 +8,7 @@ import click
 
 from netaudit import __version__
 from netaudit.cli.audit_cmd import audit, report
+from netaudit.cli.checks_cmd import checks
 from netaudit.cli.common import run_safely
 from netaudit.cli.inventory_cmd import inventory
 from netaudit.cli.snapshot_cmd import snapshot
@@ -26,6 +27,7 @@ Examples:
   netaudit inventory show --limit zone:county
   netaudit audit --snapshot example --format html --lang zh
   netaudit snapshot verify example
+  netaudit checks list
 """
 
 
@@ -39,6 +41,7 @@ cli.add_command(inventory)
 cli.add_command(snapshot)
 cli.add_command(audit)
 cli.add_command(report)
+cli.add_command(checks)
 
 
 def main() -> None:
