@@ -22,7 +22,7 @@ from netaudit.inventory.models import Device as InvDevice
 from netaudit.inventory.models import Inventory
 from netaudit.policy.catalog import CheckEntry, Policy
 from netaudit.policy.waivers import Waiver, apply_waivers
-from netaudit.report.redact import redact
+from netaudit.redact import redact
 from netaudit.results import Evidence, Finding, Results, SnapshotInfo, ToolInfo
 from netaudit.snapshot.naming import command_filename
 from netaudit.snapshot.store import Snapshot

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from report_helpers import sample_inventory
 
 from netaudit.report import FORMATS, write_reports
-from netaudit.report.redact import MASK, redact
+from netaudit.redact import MASK, redact
 from netaudit.results import Evidence, Finding, Results
 
 CONFIGS = REAL / "configs"

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from netaudit.controls import LAYER_NAMES_EN, resolve
 from netaudit.report import i18n
-from netaudit.report.redact import redact_results
+from netaudit.redact import redact_results
 from netaudit.report.summary import (
     VERDICT_CLASS,
     VERDICTS,

@@ -1,4 +1,4 @@
-"""Remove secrets from any text that goes into a report.
+"""Remove secrets from any text shown to people (evidence, reports, diffs).
 
 Two passes over the text:
 
