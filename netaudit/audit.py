@@ -17,7 +17,7 @@ from typing import Any
 
 from netaudit import __version__
 from netaudit.checks.base import CONFIG, DeviceContext, Outcome
-from netaudit.errors import NetauditError
+from netaudit.errors import NetauditError, ParseError
 from netaudit.inventory.models import Device as InvDevice
 from netaudit.inventory.models import Inventory
 from netaudit.policy.catalog import CheckEntry, Policy
@@ -70,6 +70,12 @@ def parse_outputs(host: InvDevice, outputs: dict[str, str]) -> LoadedDevice:
         model = build_device(host.hostname, host.platform, outputs)
         text, offset = clean_with_offset(outputs[CONFIG], CONFIG)
         tree = parse_config(text, device=host.hostname, command=CONFIG)
+    except ParseError as e:
+        where = f"{host.hostname}/{command_filename(e.command)}" if e.command in outputs else host.hostname
+        if e.line_no:
+            where += f":{e.line_no}"
+        text = f"{where}: {e.reason}" + (f": {redact(e.line.strip())[:80]!r}" if e.line else "")
+        return LoadedDevice(host, outputs=present, error=text)
     except NetauditError as e:
         return LoadedDevice(host, outputs=present, error=str(e))
     return LoadedDevice(host, model=model, tree=tree, outputs=present, line_offset=offset)
@@ -81,7 +87,27 @@ def load_device(snapshot: Snapshot, host: InvDevice) -> LoadedDevice:
     for cmd in COMMANDS:
         if snapshot.has(host.hostname, cmd):
             outputs[cmd] = snapshot.read_text(host.hostname, cmd)
-    return parse_outputs(host, outputs)
+    dev = parse_outputs(host, outputs)
+    if dev.tree is not None and dev.error is None:
+        problem = config_problem(dev.tree)
+        if problem:
+            file = snapshot.relpath(host.hostname, CONFIG)
+            dev.error = f"{file}: {problem}"
+    return dev
+
+
+def config_problem(tree: Any) -> str | None:
+    """Why a recorded configuration cannot be trusted as complete, or None.
+
+    Every saved VRP/Comware configuration names the device (``sysname``) and ends with
+    ``return``; without them the file is garbled or was cut off, and checks reading it would
+    report absences that are not real."""
+    if not any(n.text.startswith("sysname ") for n in tree.top):
+        return "not a device configuration: no `sysname` line (garbled or wrong file?)"
+    if not tree.ended:
+        last = max((n.line_no for n in tree.walk()), default=0)
+        return f"truncated: no closing `return` after line {last} (cut-off capture?)"
+    return None
 
 
 def _finding(entry: CheckEntry, host: InvDevice, out: Outcome) -> Finding:
@@ -221,6 +247,7 @@ def run_audit(inventory: Inventory, selected: list[InvDevice], snapshot: Snapsho
             "software_version": getattr(m, "software_version", None) or "" if m is not None else "",
             "zone": h.zone, "tier": h.tier or "", "site": h.site, "chassis": h.chassis,
             "parse_error": loaded[h.hostname].error if h.hostname in loaded else None,
+            "warnings": [redact(w) for w in getattr(m, "parse_warnings", [])] if m is not None else [],
             "outputs": sorted(loaded[h.hostname].outputs) if h.hostname in loaded else [],
             "ipv6_score": dev_scores.get(h.hostname),
         })

@@ -37,6 +37,7 @@ class ParseError(NetauditError):
 
     def __init__(self, message: str, *, device: str = "?", command: str = "?",
                  line_no: int | None = None, line: str | None = None):
+        self.reason = message
         self.device = device
         self.command = command
         self.line_no = line_no

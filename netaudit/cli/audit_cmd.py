@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from netaudit.cli.common import console, err_console, limit_option, project_option
@@ -123,7 +124,19 @@ def audit(project: Path, limit: str | None, snapshot_name: str | None, policies:
         results = run_audit(inv, selected, snap, policy, wv, workers=workers, progress=tick,
                             project=str(project.resolve()))
     _emit(results, formats, output, project, lang)
+    _report_input_problems(results)
     _fail_exit(results, fail_on)
+
+
+def _report_input_problems(results: Results) -> None:
+    """One line per device whose recorded outputs could not be used (its checks say error/skipped)."""
+    for d in results.devices:
+        err = d.get("parse_error")
+        if err:
+            err_console.print(f"[yellow]warning:[/] {d['hostname']}: {escape(str(err))} "
+                              "— its configuration checks are reported as error / 配置无法解析", soft_wrap=True)
+        for w in d.get("warnings") or []:  # type: ignore[union-attr]
+            err_console.print(f"[yellow]warning:[/] {escape(str(w))} / 输出无法解析", soft_wrap=True)
 
 
 @click.command()
