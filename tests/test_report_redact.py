@@ -13,8 +13,8 @@ from fixtures_path import REAL
 from openpyxl import load_workbook
 from report_helpers import sample_inventory
 
-from netaudit.report import FORMATS, write_reports
 from netaudit.redact import MASK, redact
+from netaudit.report import FORMATS, write_reports
 from netaudit.results import Evidence, Finding, Results
 
 CONFIGS = REAL / "configs"

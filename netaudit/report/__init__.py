@@ -19,8 +19,8 @@ from rich.console import Console
 from rich.table import Table
 
 from netaudit.controls import resolve
-from netaudit.report import i18n
 from netaudit.redact import redact_results
+from netaudit.report import i18n
 from netaudit.report.summary import device_facts, item_results, scores_by
 from netaudit.results import SEVERITIES, STATUSES, Results, severity_rank
 

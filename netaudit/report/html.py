@@ -9,8 +9,8 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from netaudit.controls import LAYER_NAMES_EN, resolve
-from netaudit.report import i18n
 from netaudit.redact import redact_results
+from netaudit.report import i18n
 from netaudit.report.summary import (
     VERDICT_CLASS,
     VERDICTS,
