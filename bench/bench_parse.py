@@ -1,11 +1,20 @@
 """Benchmark: netaudit ``build_device`` (configuration only) vs hier_config ``get_hconfig``.
 
-Both parse the same synthetic ~400-line S5735 access-switch configurations (generated below,
-marked synthetic) in the same process, interleaved, best of several rounds. Usage::
+Two sets of ~300-500-line access-switch configurations, each measured in the same process and
+the same rounds for all three contenders:
 
-    .venv/bin/python bench/bench_parse.py [--devices 200] [--rounds 5]
+* ``synthetic``: 200 S5735-style configurations generated below (marked synthetic);
+* ``example``: the example project's access switches
+  (``snapshots/example/*ACC*/display_current-configuration.txt``, real-shaped text), each built
+  ``--repeat`` times per round (nothing is cached between calls: every call parses the text).
 
-Prints devices/s and lines/s for both and the speed ratio. Runtime well under a minute.
+Per set: ``build_device`` (tree + full model with evidence and redaction), ``parse_config`` (the
+public tree alone) and ``get_hconfig(Platform.HUAWEI_VRP, text)``; best of ``--rounds``; devices/s,
+lines/s and the ratios. Usage::
+
+    .venv/bin/python bench/bench_parse.py [--devices 200] [--repeat 20] [--rounds 5]
+
+Runtime well under a minute. Only reports (exit status 0).
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -95,43 +105,65 @@ def access_config(i: int, rng: random.Random) -> str:
     return "\n".join(L) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--devices", type=int, default=200)
-    ap.add_argument("--rounds", type=int, default=5)
-    args = ap.parse_args(argv)
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE_GLOB = "snapshots/example/*ACC*/display_current-configuration.txt"
+
+
+def _best(fn: Callable[[int, str], object], texts: list[str], rounds: list[float]) -> None:
+    t0 = time.perf_counter()
+    for k, t in enumerate(texts):
+        fn(k, t)
+    rounds.append(time.perf_counter() - t0)
+
+
+def run_set(label: str, texts: list[str], rounds: int) -> dict[str, float]:
+    """Time the three contenders on ``texts``, interleaved per round; print and return s/device."""
     from hier_config import Platform, get_hconfig
 
-    rng = random.Random(7)
-    texts = [access_config(i, rng) for i in range(args.devices)]
-    lines = sum(t.count("\n") for t in texts)
     from netaudit.parse.config_tree import parse_config
 
-    ours: list[float] = []
-    theirs: list[float] = []
-    tree_only: list[float] = []
-    for _ in range(args.rounds):
-        t0 = time.perf_counter()
-        for k, t in enumerate(texts):
-            build_device(f"d{k}", "huawei_vrp", {"display current-configuration": t})
-        ours.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        for t in texts:
-            get_hconfig(Platform.HUAWEI_VRP, t)
-        theirs.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        for t in texts:
-            parse_config(t)
-        tree_only.append(time.perf_counter() - t0)
-    o, h = min(ours), min(theirs)
+    def ours(k: int, t: str) -> object:
+        return build_device(f"d{k}", "huawei_vrp", {"display current-configuration": t})
+
+    def tree(k: int, t: str) -> object:
+        return parse_config(t, device=f"d{k}")
+
+    def theirs(k: int, t: str) -> object:
+        return get_hconfig(Platform.HUAWEI_VRP, t)
+
+    times: dict[str, list[float]] = {"build": [], "tree": [], "hier": []}
+    for _ in range(rounds):
+        _best(ours, texts, times["build"])
+        _best(theirs, texts, times["hier"])
+        _best(tree, texts, times["tree"])
     n = len(texts)
-    print(f"configs: {n} synthetic S5735 access configs, {lines / n:.0f} lines each, best of {args.rounds}")
-    print(f"netaudit build_device : {n / o:8.0f} devices/s {lines / o:10.0f} lines/s ({o / n * 1000:.3f} ms/device)")
-    print(f"hier_config get_hconfig: {n / h:8.0f} devices/s {lines / h:10.0f} lines/s ({h / n * 1000:.3f} ms/device)")
-    p = min(tree_only)
-    print(f"netaudit parse_config  : {n / p:8.0f} devices/s {lines / p:10.0f} lines/s ({p / n * 1000:.3f} ms/device)")
-    print(f"ratio full model (build_device vs get_hconfig): {h / o:.2f}x")
-    print(f"ratio tree only (parse_config vs get_hconfig):  {h / p:.2f}x")
+    lines = sum(t.count("\n") for t in texts)
+    best = {k: min(v) / n for k, v in times.items()}
+    print(f"[{label}] {n} configs per round, {lines / n:.0f} lines each on average, best of {rounds}")
+    names = {"build": "netaudit build_device (tree + model)", "tree": "netaudit parse_config (tree only)",
+             "hier": "hier_config get_hconfig (tree only)"}
+    for k in ("build", "tree", "hier"):
+        s = best[k]
+        print(f"  {names[k]:38s} {1 / s:8.0f} devices/s {lines / n / s:10.0f} lines/s {s * 1000:7.3f} ms/device")
+    print(f"  ratio full model (build_device vs get_hconfig): {best['hier'] / best['build']:.2f}x")
+    print(f"  ratio tree only  (parse_config vs get_hconfig): {best['hier'] / best['tree']:.2f}x")
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--devices", type=int, default=200, help="synthetic configurations")
+    ap.add_argument("--repeat", type=int, default=20, help="builds of each example config per round")
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args(argv)
+    rng = random.Random(7)
+    synthetic = [access_config(i, rng) for i in range(args.devices)]
+    run_set("synthetic S5735 access configs", synthetic, args.rounds)
+    files = sorted(REPO.glob(EXAMPLE_GLOB))
+    if files:
+        example = [f.read_text(encoding="utf-8") for f in files] * args.repeat
+        print()
+        run_set(f"example project access switches ({len(files)} files x {args.repeat})", example, args.rounds)
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import MISSING, fields
 from typing import Any, Literal
 
 from netaudit.errors import NetauditError, ParseError
@@ -54,7 +55,7 @@ from netaudit.model.device import (
     Zone,
 )
 from netaudit.model.platforms import SYNTAX, Syntax, family_for, split_interface
-from netaudit.parse.config_tree import ConfigNode, ConfigTree, parse_config
+from netaudit.parse.config_tree import ConfigNode, ConfigTree, _parse, has_control_chars
 
 __all__ = ["build_device", "redact", "CONFIG_COMMAND", "KNOWN_COMMANDS"]
 
@@ -67,11 +68,16 @@ KNOWN_COMMANDS = (
 
 # --- secrets ---------------------------------------------------------------------------------
 _DELIMITED = re.compile(r"%\^%#.*?%\^%#|%\$%\$.*?%\$%\$|%@%@.*?%@%@|@%@%.*?@%@%|%\+%#.*?%\+%#")
-# ``ssh server cipher aes256_ctr`` lists algorithms, not a secret.
-_AFTER_KW = re.compile(r"(?<!server )(?<!client )(?<!secure-algorithms )"
-                       r"(\b(?:cipher|irreversible-cipher|simple|hash)\s+)(?!\*{6})\S+")
-_BARE_PASSWORD = re.compile(
-    r"(\bpassword\s+)(?!(?:cipher|irreversible-cipher|simple|hash|policy|expire|history|record|"
+# ``ssh server cipher aes256_ctr`` lists algorithms, not a secret. Written keyword-first (the
+# word boundary and the exclusions as lookbehinds after each keyword) so the regex engine only
+# stops where a keyword starts; same matches as ``(?<!server )(?<!client )(?<!secure-algorithms )
+# (\b(?:cipher|irreversible-cipher|simple|hash)\s+)(?!\*{6})\S+``.
+_AFTER_KW = re.compile(
+    r"((?:" + "|".join(rf"{k}(?<!\w{k})(?<!server {k})(?<!client {k})(?<!secure-algorithms {k})"
+                       for k in ("cipher", "irreversible-cipher", "simple", "hash"))
+    + r")\s+)(?!\*{6})\S+")
+_BARE_PASSWORD = re.compile(   # ``password(?<!\wpassword)`` is ``\bpassword``, keyword first
+    r"(password(?<!\wpassword)\s+)(?!(?:cipher|irreversible-cipher|simple|hash|policy|expire|history|record|"
     r"min-length|complexity|alert|\*{6})\b)\S+")
 _BARE_COMMUNITY = re.compile(r"(community\s+(?:read|write)\s+)(?!(?:cipher|simple)\b)\S+")
 _SECRET_HINT = re.compile(r"cipher|simple|hash|password|community|%|@%@%")
@@ -85,12 +91,24 @@ def redact(text: str) -> str:
     >>> redact("snmp-agent community read public acl 2000")
     'snmp-agent community read ****** acl 2000'
     """
-    if _SECRET_HINT.search(text) is None:
+    if not _has_secret_hint(text):
         return text
-    text = _DELIMITED.sub("******", text)
-    text = _AFTER_KW.sub(r"\1******", text)
-    text = _BARE_PASSWORD.sub(r"\1******", text)
-    return _BARE_COMMUNITY.sub(r"\1******", text)
+    # Each regex needs its literal: test the cheap substring first (on the current text).
+    if "%" in text:
+        text = _DELIMITED.sub("******", text)
+    if "cipher" in text or "simple" in text or "hash" in text:
+        text = _AFTER_KW.sub(r"\1******", text)
+    if "password" in text:
+        text = _BARE_PASSWORD.sub(r"\1******", text)
+    if "community" in text:
+        text = _BARE_COMMUNITY.sub(r"\1******", text)
+    return text
+
+
+def _has_secret_hint(text: str) -> bool:
+    """``_SECRET_HINT.search(text) is not None``, with substring tests (much cheaper)."""
+    return ("%" in text or "cipher" in text or "password" in text or "simple" in text
+            or "hash" in text or "community" in text)
 
 
 def _storage(kw: str | None, value: str | None) -> SecretStorage:
@@ -207,6 +225,83 @@ _IF_KEYS = frozenset((
     "isis", "speed", "service-manage", "stack-port"))
 
 
+# Interface lines whose whole text sets one attribute to a fixed value; the field evidence is
+# recorded under the attribute's name. Same effect as the keyword dispatch in
+# ``_Builder.interface`` for these exact texts, with a single dict lookup (access ports repeat
+# them on every port).
+_IF_EXACT: dict[str, tuple[str, object]] = {
+    "shutdown": ("shutdown", True),
+    "undo portswitch": ("portswitch", False),
+    "dhcp snooping enable": ("dhcp_snooping_enable", True),
+    "dhcp snooping trusted": ("dhcp_snooping_trusted", True),
+    "ip source check user-bind enable": ("ip_source_check", True),
+    "ipv4 source check user-bind enable": ("ip_source_check", True),
+    "arp anti-attack check user-bind enable": ("arp_anti_attack_user_bind", True),
+    "ipv6 enable": ("ipv6_enabled", True),
+    "dot1x enable": ("dot1x", True),
+    "port-security enable": ("port_security", True),
+    "mac-authen": ("mac_authen", True),
+    "mac-authentication": ("mac_authen", True),
+    **{f"port link-type {lt}": ("link_type", lt) for lt in ("access", "trunk", "hybrid", "dot1q-tunnel")},
+    **{f"mode {m}": ("trunk_mode", m) for m in ("lacp", "lacp-static", "lacp-dynamic", "manual")},
+}
+_new = object.__new__
+
+
+def _positional_factory(cls: type[Any], params: tuple[str, ...]) -> Callable[..., Any]:
+    """A constructor for the slotted dataclass ``cls`` taking ``params`` positionally.
+
+    Builds the same object as ``cls(**dict(zip(params, args)))`` (every other field gets its
+    default or a fresh ``default_factory`` value) without binding ~40 keyword defaults in the
+    generated ``__init__``: the builder makes one :class:`Interface` per interface line.
+    Generated from :func:`dataclasses.fields`, so a field added to the class is covered.
+    """
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has __post_init__")
+    ns: dict[str, Any] = {"_new": _new, "_cls": cls}
+    body = ["    o = _new(_cls)"]
+    for f in fields(cls):
+        if f.name in params:
+            value = f.name
+        elif f.default is not MISSING:
+            ns[f"_d_{f.name}"] = f.default
+            value = f"_d_{f.name}"
+        elif f.default_factory is list:
+            value = "[]"
+        elif f.default_factory is dict:
+            value = "{}"
+        elif f.default_factory is not MISSING:
+            ns[f"_f_{f.name}"] = f.default_factory
+            value = f"_f_{f.name}()"
+        else:
+            raise TypeError(f"{cls.__name__}.{f.name} has no default")
+        body.append(f"    o.{f.name} = {value}")
+    exec(f"def make({', '.join(params)}):\n" + "\n".join(body) + "\n    return o\n", ns)  # noqa: S102
+    make: Callable[..., Any] = ns["make"]
+    return make
+
+
+# Interface(name=..., type=..., number=..., chassis=..., slot=..., physical=...)
+_make_interface = _positional_factory(Interface, ("name", "type", "number", "chassis", "slot", "physical"))
+
+
+def _evidence(line: int, text: str) -> Evidence:
+    """``Evidence(line, text)`` without the dataclass ``__init__`` call (hot path)."""
+    e = _new(Evidence)
+    e.line = line
+    e.text = text
+    e.command = CONFIG_COMMAND
+    return e
+
+
+def _add(fev: dict[str, list[Evidence]], name: str, e: Evidence) -> None:
+    lst = fev.get(name)
+    if lst is None:
+        fev[name] = [e]
+    else:
+        lst.append(e)
+
+
 class _Builder:
     """Walks the configuration tree once and fills the device."""
 
@@ -217,44 +312,37 @@ class _Builder:
         self.off = offset
         self.telnet_seen = False
         self.ssh_seen = False
-        self.handlers: dict[str, Callable[[ConfigNode], None]] = {
-            "sysname": self.sysname, "interface": self.interface, "aaa": self.aaa,
-            "hwtacacs-server": self.server_template, "hwtacacs": self.server_template,
-            "radius-server": self.server_template, "radius": self.server_template,
-            "user-interface": self.line, "line": self.line, "acl": self.acl,
-            "info-center": self.info_center, "ntp-service": self.ntp, "ntp": self.ntp,
-            "clock": self.clock, "snmp-agent": self.snmp, "set": self.set_cmd,
-            "ipv6": self.ipv6, "dhcp": self.dhcp, "user-bind": self.user_bind,
-            "dot1x": self.dot1x, "firewall": self.firewall_zone, "security-policy": self.security_policy,
-            "hrp": self.hrp, "telnet": self.telnet, "stelnet": self.stelnet, "ssh": self.ssh,
-            "http": self.http, "ftp": self.ftp, "undo": self.undo, "web-manager": self.web_manager,
-            "ospf": self.ospf, "ospfv3": self.ospf, "isis": self.isis, "bgp": self.bgp,
-            "ip": self.ip, "vlan": self.vlan, "stack": self.stack, "irf": self.irf,
-            "domain": self.top_domain, "local-user": self.top_local_user,
-            "password-control": self.password_control, "snetconf": self.snetconf,
-            "netconf": self.netconf, "router": self.router, "policy": self.legacy_policy,
-        }
 
     # evidence ------------------------------------------------------------------------------------
     def ev(self, n: ConfigNode) -> Evidence:
         t = n.text
-        return Evidence(n.line_no + self.off, t if _SECRET_HINT.search(t) is None else redact(t))
+        e = _new(Evidence)
+        e.line = n.line_no + self.off
+        e.text = redact(t) if _has_secret_hint(t) else t
+        e.command = CONFIG_COMMAND
+        return e
 
     def fe(self, obj: Any, name: str, n: ConfigNode) -> None:
         t = n.text
-        e = Evidence(n.line_no + self.off, t if _SECRET_HINT.search(t) is None else redact(t))
-        lst = obj.field_evidence.get(name)
+        e = _new(Evidence)
+        e.line = n.line_no + self.off
+        e.text = redact(t) if _has_secret_hint(t) else t
+        e.command = CONFIG_COMMAND
+        fev = obj.field_evidence
+        lst = fev.get(name)
         if lst is None:
-            obj.field_evidence[name] = [e]
+            fev[name] = [e]
         else:
             lst.append(e)
 
     def run(self) -> None:
-        handlers = self.handlers
+        handlers = _HANDLERS
         for n in self.t.top:
-            h = handlers.get(n.text.split(" ", 1)[0])
+            t = n.text
+            sp = t.find(" ")
+            h = handlers.get(t if sp < 0 else t[:sp])
             if h is not None:
-                h(n)
+                h(self, n)
         self.finish()
 
     def finish(self) -> None:
@@ -308,111 +396,132 @@ class _Builder:
         ifc = d.interfaces.get(name)
         if ifc is None:
             typ, num, chassis, slot, phys = split_interface(name)
-            ifc = Interface(name=name, type=typ, number=num, chassis=chassis, slot=slot, physical=phys)
+            ifc = _make_interface(name, typ, num, chassis, slot, phys)
             d.interfaces[name] = ifc
-        ifc.evidence.append(Evidence(n.line_no + self.off, n.text))
+        ifc.evidence.append(_evidence(n.line_no + self.off, n.text))
         trunk_rx = self.s.trunk_member
         off = self.off
         fev = ifc.field_evidence
         keys = _IF_KEYS
+        exact = _IF_EXACT
+        new = _new
+        ev_cls = Evidence
+        cmd = CONFIG_COMMAND
         for c in n.children:
+            # Interface lines we record never carry secrets: no redaction needed.
             t = c.text
+            op = exact.get(t)
+            if op is not None:
+                attr = op[0]
+                setattr(ifc, attr, op[1])
+                e = new(ev_cls)
+                e.line = c.line_no + off
+                e.text = t
+                e.command = cmd
+                lst = fev.get(attr)
+                if lst is None:
+                    fev[attr] = [e]
+                else:
+                    lst.append(e)
+                continue
             sp = t.find(" ")
             if (t if sp < 0 else t[:sp]) not in keys:
                 continue
-            # Interface lines we record never carry secrets: no redaction needed.
-            e = Evidence(c.line_no + off, t)
+            e = new(ev_cls)
+            e.line = c.line_no + off
+            e.text = t
+            e.command = cmd
             w = t.split(" ", 2)
             k = w[0]
             k2 = w[1] if len(w) > 1 else ""
             if k == "shutdown":
                 ifc.shutdown = True
-                fev.setdefault("shutdown", []).append(e)
+                _add(fev, "shutdown", e)
             elif k == "undo":
                 if k2 == "shutdown":
                     ifc.shutdown = False
                     ifc.undo_shutdown = True
-                    fev.setdefault("shutdown", []).append(e)
+                    _add(fev, "shutdown", e)
                 elif k2 == "portswitch":
                     ifc.portswitch = False
-                    fev.setdefault("portswitch", []).append(e)
+                    _add(fev, "portswitch", e)
                 elif t.startswith("undo port trunk allow-pass vlan"):
                     rm = _vlan_ranges(t.split()[5:])
                     ifc.allowed_vlans = _subtract(ifc.allowed_vlans, rm)
                     if any(a <= 1 <= b for a, b in rm):
                         ifc.trunk_vlan1_removed = True
-                    fev.setdefault("allowed_vlans", []).append(e)
+                    _add(fev, "allowed_vlans", e)
             elif k == "description":
                 ifc.description = t[12:]
-                fev.setdefault("description", []).append(e)
+                _add(fev, "description", e)
             elif k == "port":
                 if k2 == "link-type":
                     ifc.link_type = t.split()[2] if len(t.split()) > 2 else None
-                    fev.setdefault("link_type", []).append(e)
+                    _add(fev, "link_type", e)
                 elif k2 == "default":
                     ifc.default_vlan = _int(t.split()[-1])
-                    fev.setdefault("default_vlan", []).append(e)
+                    _add(fev, "default_vlan", e)
                 elif k2 in ("trunk", "hybrid") and " vlan " in t:
                     ws = t.split()
                     if "permit" in ws or "allow-pass" in ws or "tagged" in ws or "untagged" in ws:
                         ifc.allowed_vlans.extend(_vlan_ranges(ws[ws.index("vlan") + 1:]))
-                        fev.setdefault("allowed_vlans", []).append(e)
+                        _add(fev, "allowed_vlans", e)
                 elif k2 == "access" and t.startswith("port access vlan"):   # Comware
                     ifc.default_vlan = _int(t.split()[-1])
-                    fev.setdefault("default_vlan", []).append(e)
+                    _add(fev, "default_vlan", e)
                 elif k2 == "link-mode":
                     pass
                 elif k2 == "link-aggregation":
                     mo = trunk_rx.match(t)
                     if mo:
                         ifc.eth_trunk = int(mo.group(1))
-                        fev.setdefault("eth_trunk", []).append(e)
+                        _add(fev, "eth_trunk", e)
                 elif k2 == "mode" and "stack" in t:
-                    fev.setdefault("stack_port", []).append(e)
+                    _add(fev, "stack_port", e)
                 elif k2 == "security" or t.startswith("port-security enable"):
                     ifc.port_security = True
             elif k == "port-security" and k2 == "enable":
                 ifc.port_security = True
-                fev.setdefault("port_security", []).append(e)
+                _add(fev, "port_security", e)
             elif k == "ip":
                 if k2 == "address":
                     mo = _RX_IP4.match(t)
                     if mo:
                         ifc.ipv4.append(IPv4Address(mo.group(1), mo.group(2), _mask_len(mo.group(2)),
                                                     bool(mo.group(3))))
-                        fev.setdefault("ipv4", []).append(e)
+                        _add(fev, "ipv4", e)
                 elif k2 == "binding":
                     ifc.vpn_instance = t.split()[-1]
-                    fev.setdefault("vpn_instance", []).append(e)
+                    _add(fev, "vpn_instance", e)
                 elif k2 == "source" and "user-bind" in t or k2 == "verify" and "source" in t:
                     ifc.ip_source_check = True
-                    fev.setdefault("ip_source_check", []).append(e)
+                    _add(fev, "ip_source_check", e)
             elif k == "ipv4" and k2 == "source" and "user-bind" in t:
                 ifc.ip_source_check = True
-                fev.setdefault("ip_source_check", []).append(e)
+                _add(fev, "ip_source_check", e)
             elif k == "ipv6":
                 if k2 == "enable":
                     ifc.ipv6_enabled = True
-                    fev.setdefault("ipv6_enabled", []).append(e)
+                    _add(fev, "ipv6_enabled", e)
                 elif k2 == "address":
                     mo = _RX_IP6.match(t)
                     if mo:
                         ifc.ipv6.append(IPv6Address(mo.group(1), _int(mo.group(2)),
                                                     mo.group(3) == "link-local", mo.group(3) == "eui-64"))
-                        fev.setdefault("ipv6", []).append(e)
+                        _add(fev, "ipv6", e)
                     if t == "ipv6 address auto link-local":
                         ifc.ipv6.append(IPv6Address("auto", None, True))
             elif k == "eth-trunk" or (k == "port" and k2 == "link-aggregation"):
                 mo = trunk_rx.match(t)
                 if mo:
                     ifc.eth_trunk = int(mo.group(1))
-                    fev.setdefault("eth_trunk", []).append(e)
+                    _add(fev, "eth_trunk", e)
             elif k == "mode" and (k2.startswith("lacp") or k2 == "manual"):
                 ifc.trunk_mode = k2
-                fev.setdefault("trunk_mode", []).append(e)
+                _add(fev, "trunk_mode", e)
             elif k == "link-aggregation" and k2 == "mode":   # Comware
                 ifc.trunk_mode = "lacp" if "dynamic" in t else "manual"
-                fev.setdefault("trunk_mode", []).append(e)
+                _add(fev, "trunk_mode", e)
             elif k in ("vrrp", "vrrp6"):
                 mo = _RX_VRRP.match(t)
                 if mo:
@@ -420,49 +529,49 @@ class _Builder:
             elif k == "dhcp" and k2 == "snooping":
                 if t.endswith("trusted"):
                     ifc.dhcp_snooping_trusted = True
-                    fev.setdefault("dhcp_snooping_trusted", []).append(e)
+                    _add(fev, "dhcp_snooping_trusted", e)
                 elif t == "dhcp snooping enable":
                     ifc.dhcp_snooping_enable = True
-                    fev.setdefault("dhcp_snooping_enable", []).append(e)
+                    _add(fev, "dhcp_snooping_enable", e)
             elif k == "arp" and "user-bind" in t and "anti-attack" in t:
                 ifc.arp_anti_attack_user_bind = True
-                fev.setdefault("arp_anti_attack_user_bind", []).append(e)
+                _add(fev, "arp_anti_attack_user_bind", e)
             elif k == "dot1x" and t.startswith("dot1x enable"):
                 ifc.dot1x = True
-                fev.setdefault("dot1x", []).append(e)
+                _add(fev, "dot1x", e)
             elif k in ("mac-authen", "mac-authentication") and len(w) == 1:
                 ifc.mac_authen = True
-                fev.setdefault("mac_authen", []).append(e)
+                _add(fev, "mac_authen", e)
             elif k == "authentication-profile":
                 ifc.authentication_profile = t.split()[-1]
-                fev.setdefault("authentication_profile", []).append(e)
+                _add(fev, "authentication_profile", e)
             elif k == "traffic-filter" or (k == "packet-filter"):
                 mo = _RX_TFILTER.match(t)
                 if mo:
                     ifc.traffic_filters.append(TrafficFilter(mo.group(2), mo.group(4),
                                                              bool(mo.group(1) or mo.group(3))))
-                    fev.setdefault("traffic_filters", []).append(e)
+                    _add(fev, "traffic_filters", e)
             elif k in ("ospf", "ospfv3"):
                 mo = _RX_OSPF_IF.match(t)
                 if mo:
                     (ifc.ospf if mo.group(1) == "ospf" else ifc.ospfv3).append((mo.group(2), mo.group(3)))
-                    fev.setdefault(mo.group(1), []).append(e)
+                    _add(fev, mo.group(1), e)
             elif k == "isis":
                 if k2 == "enable":
                     ifc.isis = t.split()[-1]
-                    fev.setdefault("isis", []).append(e)
+                    _add(fev, "isis", e)
                 elif k2 == "ipv6" and "enable" in t:
                     ifc.isis_ipv6 = True
-                    fev.setdefault("isis_ipv6", []).append(e)
+                    _add(fev, "isis_ipv6", e)
             elif k == "speed":
                 ifc.speed = k2 or None
-                fev.setdefault("speed", []).append(e)
+                _add(fev, "speed", e)
             elif k == "service-manage" and t.endswith(" permit"):
                 ifc.service_manage.append(k2)
-                fev.setdefault("service_manage", []).append(e)
+                _add(fev, "service_manage", e)
             elif k == "stack-port":
                 ifc.stack_port = k2
-                fev.setdefault("stack_port", []).append(e)
+                _add(fev, "stack_port", e)
 
     def _vrrp(self, ifc: Interface, mo: re.Match[str], c: ConfigNode) -> None:
         version: Literal[4, 6] = 6 if mo.group(1) == "vrrp6" else 4
@@ -1378,6 +1487,25 @@ class _Builder:
             self.fe(h, "standby_config", n)
 
 
+_HANDLERS: dict[str, Callable[[_Builder, ConfigNode], None]] = {
+    "sysname": _Builder.sysname, "interface": _Builder.interface, "aaa": _Builder.aaa,
+    "hwtacacs-server": _Builder.server_template, "hwtacacs": _Builder.server_template,
+    "radius-server": _Builder.server_template, "radius": _Builder.server_template,
+    "user-interface": _Builder.line, "line": _Builder.line, "acl": _Builder.acl,
+    "info-center": _Builder.info_center, "ntp-service": _Builder.ntp, "ntp": _Builder.ntp,
+    "clock": _Builder.clock, "snmp-agent": _Builder.snmp, "set": _Builder.set_cmd,
+    "ipv6": _Builder.ipv6, "dhcp": _Builder.dhcp, "user-bind": _Builder.user_bind,
+    "dot1x": _Builder.dot1x, "firewall": _Builder.firewall_zone, "security-policy": _Builder.security_policy,
+    "hrp": _Builder.hrp, "telnet": _Builder.telnet, "stelnet": _Builder.stelnet, "ssh": _Builder.ssh,
+    "http": _Builder.http, "ftp": _Builder.ftp, "undo": _Builder.undo, "web-manager": _Builder.web_manager,
+    "ospf": _Builder.ospf, "ospfv3": _Builder.ospf, "isis": _Builder.isis, "bgp": _Builder.bgp,
+    "ip": _Builder.ip, "vlan": _Builder.vlan, "stack": _Builder.stack, "irf": _Builder.irf,
+    "domain": _Builder.top_domain, "local-user": _Builder.top_local_user,
+    "password-control": _Builder.password_control, "snetconf": _Builder.snetconf,
+    "netconf": _Builder.netconf, "router": _Builder.router, "policy": _Builder.legacy_policy,
+        }
+
+
 # --- show outputs ----------------------------------------------------------------------------------
 def _parse_show(dev: Device, command: str, text: str) -> list[dict[str, Any]] | None:
     try:
@@ -1489,13 +1617,10 @@ def _apply_shows(dev: Device, outputs: dict[str, str]) -> None:
 
 
 # --- entry point --------------------------------------------------------------------------------------
-_CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
 def _clean(text: str, command: str) -> tuple[str, int]:
     # Fast path: a text without terminal noise, prompts or echo needs no cleaning.
     if ("More" not in text and "HRP_" not in text and "\n<" not in text and "\n[" not in text
-            and text[:1] not in ("<", "[", " ") and _CTRL.search(text) is None):
+            and text[:1] not in ("<", "[", " ") and not has_control_chars(text)):
         return text, 0
     try:
         from netaudit.parse.clean import clean_with_offset
@@ -1532,7 +1657,9 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
             text, removed = _clean(cfg, CONFIG_COMMAND)
         except Exception as exc:  # noqa: BLE001
             raise ParseError(f"cannot clean output: {exc}", device=hostname, command=CONFIG_COMMAND) from exc
-        tree = parse_config(text, device=hostname, command=CONFIG_COMMAND)
+        # The builder needs neither parent links nor per-leaf child lists: the lean tree is
+        # acyclic, so it is freed by reference counting as soon as the model is built.
+        tree = _parse(text, hostname, CONFIG_COMMAND, False)
         offset += removed
         dev.config_lines = tree.line_count
         if tree.software_version and dev.software_version is None:

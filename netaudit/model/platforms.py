@@ -152,6 +152,10 @@ FAMILY_HINTS: tuple[tuple[Pattern[str], Family], ...] = (
     (_rx(r"line (?:class )?vty |interface (?:Bridge-Aggregation|Vlan-interface)\d|"
          r"irf member |password-control "), "comware"),
 )
+_HINT_PREFIXES = ("security-policy", "firewall zone ", "hrp enable", "manager-user ", "device board ",
+                  "telnet ", "interface 10GE", "interface GE", "vm-manager", "line ",
+                  "interface Bridge-Aggregation", "interface Vlan-interface", "irf member ",
+                  "password-control ")
 VERSION_FAMILY: tuple[tuple[Pattern[str], Family], ...] = (
     (_rx(r"Comware Software|H3C Comware"), "comware"),
     (_rx(r"USG\d|Eudemon"), "usg"),
@@ -167,8 +171,10 @@ def family_for(platform: str, config_heads: list[str], version_text: str | None)
         return fixed
     if platform.lower().startswith(("hp_", "h3c")):
         return "comware"
+    # Every hint regex starts with one of these literals: only such heads can match (cheap filter).
+    candidates = [h for h in config_heads if h.startswith(_HINT_PREFIXES)]
     for rx, fam in FAMILY_HINTS:
-        if any(map(rx.match, config_heads)):
+        if any(map(rx.match, candidates)):
             return fam
     if version_text:
         for rx, fam in VERSION_FAMILY:
@@ -205,14 +211,27 @@ def split_interface(name: str) -> tuple[str, str, int | None, int | None, bool]:
     >>> split_interface("GE1/0/1")
     ('GigabitEthernet', '1/0/1', None, 1, True)
     """
-    mo = _IFNAME.match(name)
-    if not mo:
-        return name, "", None, None, False
-    prefix, number = mo.group(1), mo.group(2)
-    typ, physical = INTERFACE_TYPES.get(prefix, (prefix, False))
-    if "." in number:           # sub-interface
+    # Fast path for ASCII names (all real ones): the prefix is what precedes the trailing run of
+    # digits, "/", ":" and "."; checked against the shapes ``_IFNAME`` accepts, else the regex
+    # decides (same result either way).
+    prefix = name.rstrip("0123456789/:.") if name.isascii() else ""
+    number = name[len(prefix):]
+    if not (prefix and number and number[0].isdigit()
+            and ((prefix[0].isalpha() and prefix.replace("-", "").isalpha())
+                 or (prefix.endswith("GE") and prefix[:-2].isdigit()))):
+        mo = _IFNAME.match(name)
+        if not mo:
+            return name, "", None, None, False
+        prefix, number = mo.group(1), mo.group(2)
+    known = INTERFACE_TYPES.get(prefix)
+    typ, physical = known if known is not None else (prefix, False)
+    core = number
+    if "." in core:             # sub-interface
         physical = False
-    parts = number.split(".", 1)[0].split(":", 1)[0].split("/")
+        core = core.split(".", 1)[0]
+    if ":" in core:
+        core = core.split(":", 1)[0]
+    parts = core.split("/")
     chassis = slot = None
     if len(parts) >= 4:
         chassis, slot = int(parts[0]), int(parts[1])

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from re import Pattern
+from typing import cast
 
 from netaudit.errors import ParseError
 
@@ -217,6 +218,24 @@ def _raw_end(text: str) -> Pattern[str] | None:
     return None
 
 
+# Bytes that make a configuration unusable (see ``_CONTROL``). UTF-8 never encodes a non-ASCII
+# character with a byte below 0x80, so deleting these bytes from the UTF-8 form changes its
+# length exactly when ``_CONTROL`` would match the text.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+
+
+def has_control_chars(text: str) -> bool:
+    """True if ``text`` contains a character matched by ``_CONTROL`` (fast: one C pass)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:          # lone surrogates: let the regex decide
+        return _CONTROL.search(text) is not None
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
+
+
+_EMPTY: tuple[()] = ()
+
+
 def parse_config(text: str, *, device: str = "?",
                  command: str = "display current-configuration") -> ConfigTree:
     """Parse configuration ``text`` into a :class:`ConfigTree`.
@@ -225,20 +244,42 @@ def parse_config(text: str, *, device: str = "?",
     contains control characters (binary or un-cleaned terminal output) or an unterminated
     multi-line block.
     """
+    return _parse(text, device, command, True)
+
+
+def _parse(text: str, device: str, command: str, full: bool) -> ConfigTree:
+    """The parser behind :func:`parse_config`.
+
+    ``full=False`` is the model builder's variant: the same nodes, texts, line numbers, indents,
+    depths and nesting, but ``parent`` is left ``None`` and a node without children shares the
+    empty tuple instead of owning an empty list. The tree then has no reference cycles (it is
+    freed as soon as the builder drops it, without the cyclic garbage collector) and costs one
+    object per line instead of two. Such a tree never leaves :mod:`netaudit.model.build`.
+    """
     tree = ConfigTree()
     lines = text.split("\n")
     tree.line_count = len(lines)
-    top = tree.top
-    stack: list[ConfigNode] = []   # open ancestors, innermost last
-    base = -1                      # base indentation of the current block (-1 = unknown)
-    raw_node: ConfigNode | None = None
-    raw_end: Pattern[str] | None = None
-    banner_delim = ""
-    if _CONTROL.search(text):
+    if has_control_chars(text):
         for i, line in enumerate(lines, 1):
             if _CONTROL.search(line.rstrip("\r")):
                 raise ParseError("control characters in configuration", device=device,
                                  command=command, line_no=i, line=line)
+    top = tree.top
+    new = object.__new__
+    node_cls = ConfigNode
+    # Typed as a list for mypy: only lean trees (never returned to callers) hold the tuple.
+    empty = cast("list[ConfigNode]", _EMPTY)
+    stack: list[ConfigNode] = []   # open ancestors, innermost last
+    # The innermost open node (``stack[-1]``), its indentation, parent and depth: most lines are
+    # a sibling or a child of the previous one, which these answer without touching the stack.
+    cur: ConfigNode | None = None
+    cur_ind = -1
+    cur_par: ConfigNode | None = None
+    cur_dep = -1
+    base = -1                      # base indentation of the current block (-1 = unknown)
+    raw_node: ConfigNode | None = None
+    raw_end: Pattern[str] | None = None
+    banner_delim = ""
     i = 0
     for line in lines:
         i += 1
@@ -246,9 +287,21 @@ def parse_config(text: str, *, device: str = "?",
         if not st:
             continue
         c = st[0]
-        ind = line.find(c)
+        ind = 0 if line[0] == c else line.find(c)
         if raw_node is not None:
-            raw_node.children.append(ConfigNode(st, i, ind, raw_node.depth + 1, raw_node, True))
+            node = new(node_cls)
+            node.text = st
+            node.line_no = i
+            node.indent = ind
+            node.depth = raw_node.depth + 1
+            node.children = [] if full else empty
+            node.parent = raw_node if full else None
+            node.raw = True
+            rc = raw_node.children
+            if rc is empty:
+                raw_node.children = [node]
+            else:
+                rc.append(node)
             if banner_delim:
                 if banner_delim in st:
                     raw_node = None
@@ -260,11 +313,13 @@ def parse_config(text: str, *, device: str = "?",
             if st.strip("#") == "":
                 if ind == 0:        # block separator
                     stack.clear()
+                    cur = cur_par = None
+                    cur_ind = cur_dep = -1
                     base = -1
                 continue            # indented sub-separator: no structural meaning
             tree.comments.append(ConfigNode(st, i, ind, 0, None))
             continue
-        if c == "!" and ind <= 1 and not stack:
+        if c == "!" and ind <= 1 and cur is None:
             tree.headers.append(ConfigNode(st, i, ind, 0, None))
             if tree.software_version is None:
                 mo = _SOFTWARE.match(st)
@@ -277,16 +332,45 @@ def parse_config(text: str, *, device: str = "?",
             break
         if base < 0 or ind < base:
             base = ind
-        while stack and stack[-1].indent >= ind:
-            stack.pop()
-        if stack:
-            parent = stack[-1]
-            node = ConfigNode(st, i, ind, parent.depth + 1, parent)
-            parent.children.append(node)
-        else:
-            node = ConfigNode(st, i, ind, 0, None)
+        sibling = ind == cur_ind
+        if sibling:                 # same level as the previous node: replaces it on the stack
+            parent = cur_par
+            depth = cur_dep
+        elif ind > cur_ind:         # first child of the previous node (or a new top-level one)
+            parent = cur_par = cur
+            depth = cur_dep = cur_dep + 1
+            cur_ind = ind
+        else:                       # dedent: close the blocks it ends
+            while stack and stack[-1].indent >= ind:
+                stack.pop()
+            if stack:
+                parent = stack[-1]
+                depth = parent.depth + 1
+            else:
+                parent = None
+                depth = 0
+            cur_par, cur_dep, cur_ind = parent, depth, ind
+        node = new(node_cls)
+        node.text = st
+        node.line_no = i
+        node.indent = ind
+        node.depth = depth
+        node.children = [] if full else empty
+        node.parent = parent if full else None
+        node.raw = False
+        if parent is None:
             top.append(node)
-        stack.append(node)
+        else:
+            pc = parent.children
+            if pc is empty:
+                parent.children = [node]
+            else:
+                pc.append(node)
+        if sibling:
+            stack[-1] = node
+        else:
+            stack.append(node)
+        cur = node
         if c == "h" and st.startswith("header "):
             mo = _BANNER.match(st)
             if mo and mo.group(1) not in mo.group(2):
