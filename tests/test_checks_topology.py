@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from netaudit.audit import LoadedDevice, NetworkContext, parse_outputs, run_network_checks
 from netaudit.checks.base import Check
 from netaudit.checks.topo import (
@@ -221,4 +223,109 @@ def test_vrrp_on_shared_gateway_subnet() -> None:
     res = run(GatewayVrrp, net)
     assert res["GW-1"].status == "pass"
     assert res["GW-2"].status == "fail" and "Vlanif100" in res["GW-2"].message
-    assert "CORE" not in res
+    assert res["CORE"].status == "skipped"  # no config recorded: its gateway subnets are unknown
+
+
+# --- the table: every topology check has a pass, a fail and a skipped case -------------------------
+def _star(extra_devices: list[Device], extra_links: list[Link], models: dict[str, dict[str, str]] | None = None,
+          core: Device = CORE) -> NetworkContext:
+    """A CSS core, a dual-homed aggregation switch AGG, plus what a case adds (synthetic)."""
+    base = [link("CORE:XGigabitEthernet1/1/0/1", "AGG:XGigabitEthernet0/0/1"),
+            link("CORE:XGigabitEthernet2/1/0/1", "AGG:XGigabitEthernet0/0/2")]
+    return network([core, dev("AGG", "aggregation"), *extra_devices], base + extra_links, models)
+
+
+_LONE = dev("LONE", "county", "cnty")
+_CSS_OK = ("CSS ID   CSS Status      Chassis Role   Priority  CSS Enable\n"
+           "------------------------------------------------------------\n"
+           "1        Online          Master         200       Enable\n"
+           "2        Online          Standby        100       Enable\n")
+_CSS_DOWN = _CSS_OK.replace("2        Online          Standby", "2        Offline         --     ")
+_CFG = "#\nsysname CORE\n#\nreturn\n"
+_TRUNK = CSS_CORE_CFG
+_LLDP_AGG = ("Local Intf       Neighbor Dev             Neighbor Intf             Exptime(s)\n"
+             "XGE0/0/1         CORE                     XGE1/1/0/1                120\n"
+             "XGE0/0/2         CORE                     XGE2/1/0/1                120\n")
+_AGG_CFG = "#\nsysname AGG\n#\nreturn\n"
+
+
+def _gw(name: str, vrrp: bool) -> str:
+    v = " vrrp vrid 1 virtual-ip 10.9.1.254\n" if vrrp else ""
+    return f"#\nsysname {name}\n#\ninterface Vlanif100\n ip address 10.9.1.{1 if vrrp else 2} 255.255.255.0\n{v}#\nreturn\n"
+
+
+TABLE = [
+    (CoreDual, "pass-css-healthy", lambda: _star([], [], {"CORE": {"display current-configuration": _CFG,
+                                                                     "display css status": _CSS_OK}}),
+     "CORE", "pass", "2 healthy members"),
+    (CoreDual, "fail-css-member-down", lambda: _star([], [], {"CORE": {"display current-configuration": _CFG,
+                                                                         "display css status": _CSS_DOWN}}),
+     "CORE", "fail", "1 healthy member"),
+    (CoreDual, "skipped-no-css-output", lambda: _star([], []), "CORE", "skipped", "no `display css status`"),
+    (DualHoming, "pass", lambda: _star([], []), "AGG", "pass", "2 node-disjoint paths"),
+    (DualHoming, "fail-single-link", lambda: _star([_LONE], [link("CORE:GigabitEthernet1/3/0/1", "LONE:GigabitEthernet0/0/1", "1G")]),
+     "LONE", "fail", "only 1 node-disjoint path"),
+    (DualHoming, "skipped-no-links", lambda: _star([_LONE], []), "LONE", "skipped", "no link declared"),
+    (SinglePoints, "pass", lambda: _star([], []), "AGG", "pass", "neither the device"),
+    (SinglePoints, "fail-bridge", lambda: _star([_LONE], [link("CORE:GigabitEthernet1/3/0/1", "LONE:GigabitEthernet0/0/1", "1G")]),
+     "LONE", "fail", "bridge link"),
+    (SinglePoints, "skipped-no-links", lambda: _star([_LONE], []), "LONE", "skipped", "no link declared"),
+    (CssTrunk, "pass-both-chassis", lambda: _star([dev("EXT", "extranet")],
+                                                  [link("CORE:XGigabitEthernet1/1/0/3", "EXT:XGigabitEthernet0/0/1"),
+                                                   link("CORE:XGigabitEthernet2/1/0/3", "EXT:XGigabitEthernet0/0/2")],
+                                                  {"CORE": {"display current-configuration": _TRUNK}}),
+     "EXT", "pass", "chassis [1, 2]"),
+    (CssTrunk, "fail-one-chassis", lambda: _star([dev("FIN", "finance")],
+                                                 [link("CORE:XGigabitEthernet1/1/0/1", "FIN:XGigabitEthernet0/0/1"),
+                                                  link("CORE:XGigabitEthernet1/1/0/2", "FIN:XGigabitEthernet0/0/2")],
+                                                 {"CORE": {"display current-configuration": _TRUNK}}),
+     "FIN", "fail", "all members on chassis [1]"),
+    (CssTrunk, "skipped-no-configs", lambda: _star([], []), "AGG", "skipped", "no Eth-Trunk toward CORE"),
+    (LinkBandwidth, "pass", lambda: _star([], []), "AGG", "pass", "10G ≥ 1G"),
+    (LinkBandwidth, "fail-thin-county-link", lambda: _star([_LONE], [link("CORE:GigabitEthernet1/3/0/1", "LONE:GigabitEthernet0/0/1", "100M")]),
+     "LONE", "fail", "needs ≥ 1G"),
+    (LinkBandwidth, "skipped-no-links", lambda: _star([_LONE], []), "LONE", "skipped", "no link declared"),
+    (ZoneBoundary, "pass", lambda: _star([], []), "AGG", "pass", "meets the core"),
+    (ZoneBoundary, "fail-shortcut", lambda: _star([dev("EXT", "extranet")], [link("AGG:XGigabitEthernet0/0/9", "EXT:XGigabitEthernet0/0/9")]),
+     "EXT", "fail", "extranet meets aggregation"),
+    (ZoneBoundary, "skipped-no-links", lambda: _star([_LONE], []), "LONE", "skipped", "no link declared"),
+    (LldpConsistency, "pass", lambda: _star([], [], {"AGG": {"display current-configuration": _AGG_CFG,
+                                                           "display lldp neighbor brief": _LLDP_AGG}}),
+     "AGG", "pass", "all 2 declared links seen"),
+    (LldpConsistency, "fail-missing-neighbor", lambda: _star([], [], {"AGG": {"display current-configuration": _AGG_CFG,
+                                                                            "display lldp neighbor brief": _LLDP_AGG.splitlines()[0] + "\n"}}),
+     "AGG", "fail", "no LLDP neighbor"),
+    (LldpConsistency, "skipped-not-recorded", lambda: _star([], []), "AGG", "skipped", "not recorded"),
+    (GatewayVrrp, "pass", lambda: network([CORE, dev("GW-1", "aggregation"), dev("GW-2", "aggregation")], [],
+                                          {"GW-1": {"display current-configuration": _gw("GW-1", True)},
+                                           "GW-2": {"display current-configuration": _gw("GW-2", False)}}),
+     "GW-1", "pass", "has VRRP"),
+    (GatewayVrrp, "fail-no-vrrp", lambda: network([CORE, dev("GW-1", "aggregation"), dev("GW-2", "aggregation")], [],
+                                                  {"GW-1": {"display current-configuration": _gw("GW-1", True)},
+                                                   "GW-2": {"display current-configuration": _gw("GW-2", False)}}),
+     "GW-2", "fail", "without VRRP"),
+    (GatewayVrrp, "skipped-no-config", lambda: _star([], []), "AGG", "skipped", "not recorded or not parsed"),
+]
+
+
+@pytest.mark.parametrize("check,case,build,device,status,text", TABLE, ids=[f"{t[0].id}-{t[1]}" for t in TABLE])
+def test_topology_table(check: type[Check], case: str, build: Any, device: str, status: str, text: str) -> None:
+    found = run(check, build())
+    f = found[device]
+    assert f.status == status, f"{f.status}: {f.message}"
+    assert text in f.message, f.message
+    if status in ("pass", "fail"):
+        assert f.evidence, "a verdict needs evidence"
+    if status == "fail":
+        assert f.remediation
+
+
+def test_every_topology_check_has_pass_fail_and_skipped() -> None:
+    import netaudit.checks.all  # noqa: F401
+    from netaudit.checks import REGISTRY
+
+    topo = {cid for cid in REGISTRY if cid.startswith("topo-")}
+    covered = {(t[0].id, t[4]) for t in TABLE}
+    for cid in topo:
+        for status in ("pass", "fail", "skipped"):
+            assert (cid, status) in covered, (cid, status)

@@ -52,6 +52,14 @@ def _inv_outcome(status: str, message: str, inv: Inventory, links: list[Link], *
     return Outcome(status, message, source="inventory", extra_evidence=link_evidence(inv, links), **kw)
 
 
+def no_links(inv: Inventory, d: Device) -> Outcome | None:
+    """Skipped when the inventory declares no link for the device: its topology is unknown."""
+    if inv.links_of(d.hostname):
+        return None
+    return skipped("no link declared for this device in the inventory: topology unknown / 清单中未声明链路",
+                   source="inventory", extra_evidence=device_evidence(inv, d.hostname))
+
+
 class _Net(Check):
     scope: ClassVar[str] = "network"
     needs: ClassVar[tuple[str, ...]] = ()
@@ -139,6 +147,9 @@ class DualHoming(_Net):
         for d in net.selected:
             if d.zone == "core":
                 continue
+            if (unknown := no_links(inv, d)) is not None:
+                out[d.hostname] = unknown
+                continue
             k, cut = disjoint_paths_to_core(inv, g, d)
             mine = uplinks(inv, h, d)
             if k >= params.min_paths:
@@ -184,6 +195,9 @@ class SinglePoints(_Net):
         out: dict[str, Outcome] = {}
         for d in net.selected:
             if d.zone == "core":
+                continue
+            if (unknown := no_links(inv, d)) is not None:
+                out[d.hostname] = unknown
                 continue
             nodes = device_nodes(d)
             without = h.copy()
@@ -251,7 +265,7 @@ class CssTrunk(_Net):
                     continue
                 for trunk, members in trunks.items():
                     chassis = {chassis_of(cdev, peer_if) for _, _, peer_if in members}
-                    ev.extend(_member_evidence(net, d.hostname, members))
+                    ev.extend(_member_evidence(net, d.hostname, cluster, members))
                     label = f"{d.hostname} {trunk} → {cluster}"
                     if len(chassis - {None}) >= 2:
                         passes.append(f"{label}: chassis {sorted(c for c in chassis if c)}")
@@ -296,14 +310,18 @@ def _trunk_of_links(net: Any, host: str, cluster: str,
     return dict(groups)
 
 
-def _member_evidence(net: Any, host: str, members: list[tuple[Link, str, str]]) -> list[Any]:
-    loaded = net.devices.get(host)
-    model = loaded.model if loaded else None
+def _member_evidence(net: Any, host: str, cluster: str, members: list[tuple[Link, str, str]]) -> list[Any]:
+    """The ``eth-trunk N`` lines of the member ports, from whichever side's config was recorded."""
     out: list[Any] = []
-    for _, my_if, _ in members:
-        i = model.interfaces.get(canonical_interface(my_if)) if model else None
-        if i is not None:
-            out.extend(i.ev("eth_trunk")[:2])
+    for name, own_side in ((host, True), (cluster, False)):
+        loaded = net.devices.get(name)
+        model = loaded.model if loaded else None
+        if model is None:
+            continue
+        for _, my_if, peer_if in members:
+            i = model.interfaces.get(canonical_interface(my_if if own_side else peer_if))
+            if i is not None and i.eth_trunk is not None:
+                out.extend(i.ev("eth_trunk")[:1])
     return out
 
 
@@ -373,6 +391,8 @@ class LinkBandwidth(_Net):
         for d in net.selected:
             items = checked.get(d.hostname)
             if not items:
+                if (unknown := no_links(inv, d)) is not None:
+                    out[d.hostname] = unknown
                 continue
             under = [(lk, m) for lk, m in items if lk.bandwidth_mbps < bandwidth_mbps(m)]
             if under:
@@ -433,6 +453,8 @@ class ZoneBoundary(_Net):
             elif seen.get(d.hostname):
                 out[d.hostname] = _inv_outcome("pass", "every link stays in the zone or meets the core", inv,
                                                seen[d.hostname])
+            elif (unknown := no_links(inv, d)) is not None:
+                out[d.hostname] = unknown
         return out
 
 
@@ -450,6 +472,9 @@ class LldpConsistency(_Net):
         for d in net.selected:
             mine = inv.links_of(d.hostname)
             if not mine:
+                unknown = no_links(inv, d)
+                assert unknown is not None
+                out[d.hostname] = unknown
                 continue
             loaded = net.devices.get(d.hostname)
             model = loaded.model if loaded else None
@@ -527,6 +552,11 @@ class GatewayVrrp(_Net):
         for d in net.selected:
             items = per_host.get(d.hostname)
             if not items:
+                loaded = net.devices.get(d.hostname)
+                if (loaded is None or loaded.model is None) and d.role in ("switch", "router") \
+                        and d.zone not in ("access", "egress"):
+                    out[d.hostname] = skipped("configuration not recorded or not parsed: gateway subnets unknown "
+                                              "/ 未采集配置")
                 continue
             bad = [(n, i) for n, i, ok in items if not ok]
             ev = [e for _, i, _ in items for e in (i.ev("vrrp") or i.evidence)[:2]]
