@@ -9,8 +9,10 @@ import click
 from netaudit import __version__
 from netaudit.cli.audit_cmd import audit, report
 from netaudit.cli.checks_cmd import checks
+from netaudit.cli.diff_cmd import diff
 from netaudit.cli.common import run_safely
 from netaudit.cli.inventory_cmd import inventory
+from netaudit.cli.render_cmd import render
 from netaudit.cli.snapshot_cmd import snapshot
 
 HELP = """netaudit — inventory and audit of a Huawei VRP e-government extranet (电子政务外网).
@@ -28,6 +30,8 @@ Examples:
   netaudit audit --snapshot example --format html --lang zh
   netaudit snapshot verify example
   netaudit checks list
+  netaudit render --limit CZ-CORE --out intended/
+  netaudit diff --limit XQ-CORE --format remediation
 """
 
 
@@ -42,6 +46,8 @@ cli.add_command(snapshot)
 cli.add_command(audit)
 cli.add_command(report)
 cli.add_command(checks)
+cli.add_command(render)
+cli.add_command(diff)
 
 
 def main() -> None:

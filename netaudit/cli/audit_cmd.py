@@ -15,7 +15,7 @@ from netaudit.results import SEVERITIES, Results, severity_rank
 FORMATS = ("table", "json", "html", "md", "xlsx", "junit", "sarif")
 
 
-def _default_snapshot(project: Path) -> str:
+def default_snapshot(project: Path) -> str:
     from netaudit.snapshot.store import list_snapshots
 
     snaps = list_snapshots(project)
@@ -106,7 +106,7 @@ def audit(project: Path, limit: str | None, snapshot_name: str | None, policies:
     selected = select(inv.devices, limit)
     if not selected:
         raise NetauditError(f"no device matches --limit {limit!r}")
-    snap = open_snapshot(project, snapshot_name or _default_snapshot(project))
+    snap = open_snapshot(project, snapshot_name or default_snapshot(project))
     files = list(policies) or default_policy_files(project)
     policy = load_policies(files)
     wfile = waivers or project / "policies" / "waivers.yaml"
