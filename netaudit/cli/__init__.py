@@ -9,9 +9,11 @@ import click
 from netaudit import __version__
 from netaudit.cli.audit_cmd import audit, report
 from netaudit.cli.checks_cmd import checks
-from netaudit.cli.diff_cmd import diff
+from netaudit.cli.collect_cmd import collect
 from netaudit.cli.common import run_safely
+from netaudit.cli.diff_cmd import diff
 from netaudit.cli.inventory_cmd import inventory
+from netaudit.cli.lab_cmd import lab
 from netaudit.cli.render_cmd import render
 from netaudit.cli.snapshot_cmd import snapshot
 
@@ -42,12 +44,14 @@ def cli() -> None:
 
 
 cli.add_command(inventory)
+cli.add_command(collect)
 cli.add_command(snapshot)
 cli.add_command(audit)
 cli.add_command(report)
 cli.add_command(checks)
 cli.add_command(render)
 cli.add_command(diff)
+cli.add_command(lab)
 
 
 def main() -> None:

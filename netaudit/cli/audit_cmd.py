@@ -135,7 +135,8 @@ def _report_input_problems(results: Results) -> None:
         if err:
             err_console.print(f"[yellow]warning:[/] {d['hostname']}: {escape(str(err))} "
                               "— its configuration checks are reported as error / 配置无法解析", soft_wrap=True)
-        for w in d.get("warnings") or []:  # type: ignore[union-attr]
+        warnings = d.get("warnings")
+        for w in warnings if isinstance(warnings, list) else []:
             err_console.print(f"[yellow]warning:[/] {escape(str(w))} / 输出无法解析", soft_wrap=True)
 
 
