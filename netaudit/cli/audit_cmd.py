@@ -58,8 +58,17 @@ def _fail_exit(results: Results, fail_on: str) -> None:
 format_option = click.option(
     "--format", "-f", "formats", multiple=True, type=click.Choice(FORMATS), default=("table",),
     show_default=True, help="Output format; repeat for several (then --output names a directory).")
+def _output_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """A path; one written with a trailing slash (``reports/``) is a directory, created if needed."""
+    if value is None:
+        return None
+    if value.endswith(("/", "\\")):
+        Path(value).mkdir(parents=True, exist_ok=True)
+    return Path(value)
+
+
 output_option = click.option(
-    "--output", "-o", type=click.Path(path_type=Path), default=None,
+    "--output", "-o", type=click.Path(), callback=_output_path, default=None,
     help="File (one format) or directory (several). Default: <project>/reports/.")
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                            help="Report language: Chinese first (zh) or English.")
