@@ -91,3 +91,18 @@ def test_cli_json_and_fail_on(tmp_path: Path) -> None:
     assert proc.returncode == 1
     proc = subprocess.run([*cmd, "--limit", "zone:nowhere"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_output_with_trailing_slash_is_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from netaudit.cli import cli
+    from netaudit.cli.common import run_safely
+
+    target = tmp_path / "new" / "dir"
+    old = sys.argv
+    sys.argv = ["netaudit", "audit", "--project", str(ROOT), "--limit", "CZ-CORE", "-f", "md", "-o", f"{target}/"]
+    try:
+        assert run_safely(cli) == 0
+    finally:
+        sys.argv = old
+    assert (target / "netaudit-report.md").is_file()
+    assert "CZ-CORE" in (target / "netaudit-report.md").read_text(encoding="utf-8")
