@@ -99,10 +99,10 @@ def test_output_with_trailing_slash_is_a_directory(tmp_path: Path, capsys: pytes
 
     target = tmp_path / "new" / "dir"
     old = sys.argv
-    sys.argv = ["netaudit", "audit", "--project", str(ROOT), "--limit", "CZ-CORE", "-f", "md", "-o", f"{target}/"]
+    sys.argv = ["netaudit", "audit", "--project", str(ROOT), "--limit", "XQ-CORE", "-f", "md", "-o", f"{target}/"]
     try:
         assert run_safely(cli) == 0
     finally:
         sys.argv = old
     assert (target / "netaudit-report.md").is_file()
-    assert "CZ-CORE" in (target / "netaudit-report.md").read_text(encoding="utf-8")
+    assert "XQ-CORE" in (target / "netaudit-report.md").read_text(encoding="utf-8")
