@@ -18,7 +18,8 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 demo: $(STAMP)
 	$(BIN)/netaudit inventory validate
 	$(BIN)/netaudit inventory show
-	$(BIN)/netaudit audit --snapshot example
+	$(BIN)/netaudit audit --snapshot example -f table -f html -f xlsx -f json -o reports/
+	@echo "open reports/netaudit-report.html (topology, clauses, evidence) or reports/netaudit-report.xlsx (测评记录表)"
 
 test: $(STAMP)
 	$(BIN)/ruff check netaudit tests tools bench
