@@ -106,3 +106,67 @@ def test_random_bytes(blob: bytes, platform: str) -> None:
 @given(text=st.text(alphabet=st.sampled_from(list(" #!\nabcdeinrtu0123/-\"%^$")), max_size=800))
 def test_random_config_like_text(text: str) -> None:
     _build_or_parse_error("sysname fz\n" + text)
+
+
+# --- lazy evidence: reads like the eager lists it replaced ------------------------------------------
+def _all_evidenced(obj: object, out: list[object]) -> list[object]:
+    """Every model object with evidence inside ``obj`` (depth first)."""
+    from dataclasses import fields, is_dataclass
+
+    from netaudit.model.device import _Evidenced
+
+    if isinstance(obj, _Evidenced):
+        out.append(obj)
+    if is_dataclass(obj) and not isinstance(obj, type):
+        for f in fields(obj):
+            if f.name not in ("evidence", "field_evidence"):
+                _all_evidenced(getattr(obj, f.name), out)
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            _all_evidenced(v, out)
+    elif isinstance(obj, list):
+        for v in obj:
+            _all_evidenced(v, out)
+    return out
+
+
+def test_lazy_evidence_reads_like_lists() -> None:
+    import pickle
+
+    from netaudit.model.device import Evidence, Interface
+    from netaudit.redact import redact
+
+    for path, text in zip(FILES, TEXTS, strict=True):
+        lazy = build_device(path.stem, "huawei_vrp", {CONFIG_COMMAND: text})
+        other = build_device(path.stem, "huawei_vrp", {CONFIG_COMMAND: text})
+        # pickled (audit workers) before any read: same model after
+        copy = pickle.loads(pickle.dumps(lazy))
+        assert copy == lazy and copy.model_dump_json() == lazy.model_dump_json()
+        # equality and dumps of two untouched builds; reading does not change the dump
+        assert lazy == other
+        dumped = other.model_dump_json()
+        lines = text.split("\n")
+        for obj in _all_evidenced(lazy, []):
+            ev = obj.evidence                                  # type: ignore[attr-defined]
+            fev = obj.field_evidence                           # type: ignore[attr-defined]
+            assert type(ev) is list and type(fev) is dict
+            assert ev is obj.evidence and fev is obj.field_evidence   # materialised once
+            assert len(ev) == len(list(iter(ev))) and bool(ev) == (len(ev) > 0)
+            assert ev[:1] == ([ev[0]] if ev else []) and ev == list(ev)
+            for e in [*ev, *(e for lst in fev.values() for e in lst)]:
+                assert isinstance(e, Evidence) and e.command == CONFIG_COMMAND
+                raw = lines[e.line - 1].strip()
+                assert e.text in (raw, redact(raw))
+            for name, lst in fev.items():
+                assert obj.ev(name) == (lst or ev)             # type: ignore[attr-defined]
+        assert lazy.model_dump_json() == dumped
+        # writes through the properties still work
+        ifc = next(iter(lazy.interfaces.values()))
+        extra = Evidence(1, "x")
+        ifc.evidence.append(extra)
+        assert ifc.evidence[-1] is extra
+        ifc.field_evidence = {"speed": [extra]}
+        assert ifc.ev("speed") == [extra] and ifc.ev("nothing") == ifc.evidence
+    fresh = Interface(name="GE0/0/1")
+    assert fresh.evidence == [] and not fresh.evidence and fresh.field_evidence == {}
+    assert Interface(name="a", evidence=[Evidence(3, "t")]) == Interface(name="a", evidence=[Evidence(3, "t")])

@@ -353,3 +353,17 @@ def test_comware_basics_synthetic() -> None:
     assert d.logging.loghosts[0].host == "10.1.20.10" and d.logging.loghosts[0].vpn_instance == "MGMT"
     assert d.eth_trunks[1].mode == "lacp" and d.eth_trunks[1].members == ["GigabitEthernet1/0/1"]
     assert d.interfaces["Vlan-interface10"].type == "Vlanif"
+
+
+def test_outputs_failed_names_unparseable_shows() -> None:
+    cfg = (REAL / "configs" / CONFIGS[0].name).read_text(encoding="utf-8")
+    garbage = "this is not\na show output\x00 at all\n"
+    dev = build_device("d1", "huawei_vrp", {CONFIG_COMMAND: cfg, "display interface brief": garbage,
+                                            "display lldp neighbor brief": garbage})
+    assert set(dev.outputs_failed) == {"display interface brief", "display lldp neighbor brief"}
+    assert all(reason and len(reason) <= 120 for reason in dev.outputs_failed.values())
+    assert len(dev.parse_warnings) == 2                       # still warned
+    assert "display interface brief" in dev.outputs_present   # present, but failed
+    assert dev.model_dump()["outputs_failed"] == dev.outputs_failed
+    ok = build_device("d1", "huawei_vrp", {CONFIG_COMMAND: cfg})
+    assert ok.outputs_failed == {}

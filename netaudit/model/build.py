@@ -53,9 +53,11 @@ from netaudit.model.device import (
     VlanRanges,
     VrrpGroup,
     Zone,
+    _Lines,
 )
 from netaudit.model.platforms import SYNTAX, Syntax, family_for, split_interface
 from netaudit.parse.config_tree import ConfigNode, ConfigTree, _parse, has_control_chars
+from netaudit.redact import redact
 
 __all__ = ["build_device", "redact", "CONFIG_COMMAND", "KNOWN_COMMANDS"]
 
@@ -67,50 +69,6 @@ KNOWN_COMMANDS = (
 )
 
 # --- secrets ---------------------------------------------------------------------------------
-_DELIMITED = re.compile(r"%\^%#.*?%\^%#|%\$%\$.*?%\$%\$|%@%@.*?%@%@|@%@%.*?@%@%|%\+%#.*?%\+%#")
-# ``ssh server cipher aes256_ctr`` lists algorithms, not a secret. Written keyword-first (the
-# word boundary and the exclusions as lookbehinds after each keyword) so the regex engine only
-# stops where a keyword starts; same matches as ``(?<!server )(?<!client )(?<!secure-algorithms )
-# (\b(?:cipher|irreversible-cipher|simple|hash)\s+)(?!\*{6})\S+``.
-_AFTER_KW = re.compile(
-    r"((?:" + "|".join(rf"{k}(?<!\w{k})(?<!server {k})(?<!client {k})(?<!secure-algorithms {k})"
-                       for k in ("cipher", "irreversible-cipher", "simple", "hash"))
-    + r")\s+)(?!\*{6})\S+")
-_BARE_PASSWORD = re.compile(   # ``password(?<!\wpassword)`` is ``\bpassword``, keyword first
-    r"(password(?<!\wpassword)\s+)(?!(?:cipher|irreversible-cipher|simple|hash|policy|expire|history|record|"
-    r"min-length|complexity|alert|\*{6})\b)\S+")
-_BARE_COMMUNITY = re.compile(r"(community\s+(?:read|write)\s+)(?!(?:cipher|simple)\b)\S+")
-_SECRET_HINT = re.compile(r"cipher|simple|hash|password|community|%|@%@%")
-
-
-def redact(text: str) -> str:
-    """Replace passwords, keys and community strings in a config line by ``******``.
-
-    >>> redact("local-user a password irreversible-cipher $1a$x$y$")
-    'local-user a password irreversible-cipher ******'
-    >>> redact("snmp-agent community read public acl 2000")
-    'snmp-agent community read ****** acl 2000'
-    """
-    if not _has_secret_hint(text):
-        return text
-    # Each regex needs its literal: test the cheap substring first (on the current text).
-    if "%" in text:
-        text = _DELIMITED.sub("******", text)
-    if "cipher" in text or "simple" in text or "hash" in text:
-        text = _AFTER_KW.sub(r"\1******", text)
-    if "password" in text:
-        text = _BARE_PASSWORD.sub(r"\1******", text)
-    if "community" in text:
-        text = _BARE_COMMUNITY.sub(r"\1******", text)
-    return text
-
-
-def _has_secret_hint(text: str) -> bool:
-    """``_SECRET_HINT.search(text) is not None``, with substring tests (much cheaper)."""
-    return ("%" in text or "cipher" in text or "password" in text or "simple" in text
-            or "hash" in text or "community" in text)
-
-
 def _storage(kw: str | None, value: str | None) -> SecretStorage:
     if value is None and kw is None:
         return "none"
@@ -251,7 +209,8 @@ _new = object.__new__
 def _positional_factory(cls: type[Any], params: tuple[str, ...]) -> Callable[..., Any]:
     """A constructor for the slotted dataclass ``cls`` taking ``params`` positionally.
 
-    Builds the same object as ``cls(**dict(zip(params, args)))`` (every other field gets its
+    Builds the same object as ``cls(**dict(zip(params, args)))`` with its evidence stored lazily
+    (``_ev``, ``_src``: see :class:`~netaudit.model.device._Evidenced`); every other field gets its
     default or a fresh ``default_factory`` value) without binding ~40 keyword defaults in the
     generated ``__init__``: the builder makes one :class:`Interface` per interface line.
     Generated from :func:`dataclasses.fields`, so a field added to the class is covered.
@@ -261,8 +220,12 @@ def _positional_factory(cls: type[Any], params: tuple[str, ...]) -> Callable[...
     ns: dict[str, Any] = {"_new": _new, "_cls": cls}
     body = ["    o = _new(_cls)"]
     for f in fields(cls):
+        if f.name in ("evidence", "field_evidence"):
+            continue      # set below, as the lazy storage of ``_Evidenced``
         if f.name in params:
             value = f.name
+        elif f.default is None or type(f.default) in (bool, int, str):
+            value = repr(f.default)     # a constant in the generated code (no global lookup)
         elif f.default is not MISSING:
             ns[f"_d_{f.name}"] = f.default
             value = f"_d_{f.name}"
@@ -276,28 +239,23 @@ def _positional_factory(cls: type[Any], params: tuple[str, ...]) -> Callable[...
         else:
             raise TypeError(f"{cls.__name__}.{f.name} has no default")
         body.append(f"    o.{f.name} = {value}")
-    exec(f"def make({', '.join(params)}):\n" + "\n".join(body) + "\n    return o\n", ns)  # noqa: S102
+    body += ["    o._ev = _ev", "    o._fev = {}", "    o._src = _src"]
+    exec(f"def make({', '.join(params)}, _ev, _src):\n" + "\n".join(body) + "\n    return o\n", ns)  # noqa: S102
     make: Callable[..., Any] = ns["make"]
     return make
 
 
-# Interface(name=..., type=..., number=..., chassis=..., slot=..., physical=...)
+# Interface(name=..., type=..., number=..., chassis=..., slot=..., physical=...), lazy evidence
 _make_interface = _positional_factory(Interface, ("name", "type", "number", "chassis", "slot", "physical"))
 
 
-def _evidence(line: int, text: str) -> Evidence:
-    """``Evidence(line, text)`` without the dataclass ``__init__`` call (hot path)."""
-    e = _new(Evidence)
-    e.line = line
-    e.text = text
-    e.command = CONFIG_COMMAND
-    return e
-
-
-def _add(fev: dict[str, list[Evidence]], name: str, e: Evidence) -> None:
+def _add(fev: dict[str, Any], name: str, e: int) -> None:
+    """Record line number ``e`` under ``name`` (an ``int`` for one line, a list for more)."""
     lst = fev.get(name)
     if lst is None:
-        fev[name] = [e]
+        fev[name] = e
+    elif type(lst) is int:
+        fev[name] = [lst, e]
     else:
         lst.append(e)
 
@@ -305,35 +263,48 @@ def _add(fev: dict[str, list[Evidence]], name: str, e: Evidence) -> None:
 class _Builder:
     """Walks the configuration tree once and fills the device."""
 
-    def __init__(self, dev: Device, tree: ConfigTree, syn: Syntax, offset: int) -> None:
+    def __init__(self, dev: Device, tree: ConfigTree, syn: Syntax, src: _Lines) -> None:
         self.d = dev
         self.t = tree
         self.s = syn
-        self.off = offset
+        self.src = src
         self.telnet_seen = False
         self.ssh_seen = False
 
     # evidence ------------------------------------------------------------------------------------
-    def ev(self, n: ConfigNode) -> Evidence:
-        t = n.text
-        e = _new(Evidence)
-        e.line = n.line_no + self.off
-        e.text = redact(t) if _has_secret_hint(t) else t
-        e.command = CONFIG_COMMAND
-        return e
+    # Evidence is recorded as line numbers into the device's ``_Lines`` (see ``_Evidenced``):
+    # ``n.line_no`` for a line shown redacted, ``-n.line_no`` for one shown verbatim. One number
+    # is stored as an ``int``, several as a list; nothing else is built until a reader asks.
+    def addev(self, obj: Any, n: ConfigNode) -> None:
+        """Append line ``n`` to ``obj.evidence``."""
+        obj._src = self.src
+        ev = obj._ev
+        if type(ev) is list:
+            ev.append(n.line_no)
+        else:
+            obj._ev = [ev, n.line_no]
+
+    def setev(self, obj: Any, n: ConfigNode) -> None:
+        """``obj.evidence = [line n]``."""
+        obj._src = self.src
+        obj._ev = n.line_no
 
     def fe(self, obj: Any, name: str, n: ConfigNode) -> None:
-        t = n.text
-        e = _new(Evidence)
-        e.line = n.line_no + self.off
-        e.text = redact(t) if _has_secret_hint(t) else t
-        e.command = CONFIG_COMMAND
-        fev = obj.field_evidence
+        """Append line ``n`` to ``obj.field_evidence[name]``."""
+        obj._src = self.src
+        fev = obj._fev
         lst = fev.get(name)
         if lst is None:
-            fev[name] = [e]
+            fev[name] = n.line_no
+        elif type(lst) is int:
+            fev[name] = [lst, n.line_no]
         else:
-            lst.append(e)
+            lst.append(n.line_no)
+
+    def setfe(self, obj: Any, name: str, n: ConfigNode) -> None:
+        """``obj.field_evidence[name] = [line n]``."""
+        obj._src = self.src
+        obj._fev[name] = n.line_no
 
     def run(self) -> None:
         handlers = _HANDLERS
@@ -365,9 +336,12 @@ class _Builder:
             if ifc.type == "Eth-Trunk" and ifc.number.isdigit():
                 tid = int(ifc.number)
                 if tid not in d.eth_trunks:
-                    d.eth_trunks[tid] = EthTrunk(id=tid, name=ifc.name, mode=ifc.trunk_mode,
-                                                 evidence=list(ifc.evidence),
-                                                 field_evidence={"mode": ifc.field_evidence.get("trunk_mode", [])})
+                    new_tr = d.eth_trunks[tid] = EthTrunk(id=tid, name=ifc.name, mode=ifc.trunk_mode)
+                    # the interface's lines (stored lazily: numbers and/or Evidence, see addev)
+                    ev = ifc._ev
+                    new_tr._ev = list(ev) if type(ev) is list else ev
+                    new_tr._fev = {"mode": ifc._fev.get("trunk_mode", [])}  # type: ignore[misc]
+                    new_tr._src = self.src  # type: ignore[misc]
         for ifc in d.interfaces.values():
             if ifc.eth_trunk is not None:
                 tr = d.eth_trunks.get(ifc.eth_trunk)
@@ -394,43 +368,36 @@ class _Builder:
         name = parts[1]
         d = self.d
         ifc = d.interfaces.get(name)
+        # Interface lines are shown verbatim (never redacted): negative line numbers.
         if ifc is None:
             typ, num, chassis, slot, phys = split_interface(name)
-            ifc = _make_interface(name, typ, num, chassis, slot, phys)
+            ifc = _make_interface(name, typ, num, chassis, slot, phys, -n.line_no, self.src)
             d.interfaces[name] = ifc
-        ifc.evidence.append(_evidence(n.line_no + self.off, n.text))
+        else:
+            self.addev(ifc, n)
+            ifc._ev[-1] = -n.line_no
         trunk_rx = self.s.trunk_member
-        off = self.off
-        fev = ifc.field_evidence
+        fev = ifc._fev
         keys = _IF_KEYS
         exact = _IF_EXACT
-        new = _new
-        ev_cls = Evidence
-        cmd = CONFIG_COMMAND
         for c in n.children:
-            # Interface lines we record never carry secrets: no redaction needed.
             t = c.text
             op = exact.get(t)
             if op is not None:
                 attr = op[0]
                 setattr(ifc, attr, op[1])
-                e = new(ev_cls)
-                e.line = c.line_no + off
-                e.text = t
-                e.command = cmd
                 lst = fev.get(attr)
                 if lst is None:
-                    fev[attr] = [e]
+                    fev[attr] = -c.line_no
+                elif type(lst) is int:
+                    fev[attr] = [lst, -c.line_no]
                 else:
-                    lst.append(e)
+                    lst.append(-c.line_no)
                 continue
             sp = t.find(" ")
             if (t if sp < 0 else t[:sp]) not in keys:
                 continue
-            e = new(ev_cls)
-            e.line = c.line_no + off
-            e.text = t
-            e.command = cmd
+            e = -c.line_no
             w = t.split(" ", 2)
             k = w[0]
             k2 = w[1] if len(w) > 1 else ""
@@ -580,7 +547,7 @@ class _Builder:
         if grp is None:
             grp = VrrpGroup(vrid=vrid, version=version)
             ifc.vrrp.append(grp)
-        grp.evidence.append(self.ev(c))
+        self.addev(grp, c)
         if mo.group(3) == "virtual-ip":
             grp.virtual_ips.append(mo.group(4))
         else:
@@ -589,7 +556,7 @@ class _Builder:
     # AAA -------------------------------------------------------------------------------------------
     def aaa(self, n: ConfigNode) -> None:
         a = self.d.aaa
-        a.evidence.append(self.ev(n))
+        self.addev(a, n)
         for c in n.children:
             t = c.text
             k = t.split(" ", 1)[0]
@@ -621,7 +588,7 @@ class _Builder:
                 lo = a.lockout
                 lo.enabled, lo.is_default = False, False
                 lo.retry_interval_min = lo.retry_time = lo.block_time_min = None
-                lo.evidence = [self.ev(c)]
+                self.setev(lo, c)
             elif k == "bind" and t.startswith("bind manager-user "):
                 ws = t.split()
                 u = a.local_users.get(ws[2]) if len(ws) > 2 else None
@@ -638,11 +605,11 @@ class _Builder:
             lo.enabled, lo.is_default = True, False
             lo.retry_interval_min, lo.retry_time, lo.block_time_min = (
                 int(mo.group(1)), int(mo.group(2)), int(mo.group(3)))
-            lo.evidence = [self.ev(c)]
+            self.setev(lo, c)
         elif t.startswith("local-aaa-user password policy"):
             pp = a.password_policy
             pp.configured = True
-            pp.evidence.append(self.ev(c))
+            self.addev(pp, c)
             for g in c.children:
                 ws = g.text.split()
                 if g.text.startswith("password expire"):
@@ -665,7 +632,7 @@ class _Builder:
             return
         u = self._user(mo.group(1), "local-user")
         rest = mo.group(2)
-        u.evidence.append(self.ev(c))
+        self.addev(u, c)
         ws = rest.split()
         if not ws:
             return
@@ -691,7 +658,7 @@ class _Builder:
         if len(ws) != 2:        # ``manager-user password-modify enable`` etc.
             return
         u = self._user(ws[1], "manager-user")
-        u.evidence.append(self.ev(c))
+        self.addev(u, c)
         for g in c.children:
             t = g.text
             gw = t.split()
@@ -719,7 +686,7 @@ class _Builder:
         sch = table.get(name)
         if sch is None:
             sch = table[name] = AaaScheme(name=name, kind=kind)
-        sch.evidence.append(self.ev(c))
+        self.addev(sch, c)
         for g in c.children:
             ws = g.text.split()
             if ws[0].endswith("-mode") and len(ws) > 1:
@@ -740,7 +707,7 @@ class _Builder:
         dom = doms.get(ws[1])
         if dom is None:
             dom = doms[ws[1]] = Domain(name=ws[1])
-        dom.evidence.append(self.ev(c))
+        self.addev(dom, c)
         for g in c.children:
             t = g.text
             gw = t.split()
@@ -777,7 +744,7 @@ class _Builder:
         if len(ws) < 2:
             return
         u = self._user(ws[1], "comware")
-        u.evidence.append(self.ev(n))
+        self.addev(u, n)
         for g in n.children:
             t = g.text
             gw = t.split()
@@ -808,7 +775,7 @@ class _Builder:
             lo.retry_time = _int(ws[2])
             lo.retry_interval_min = None
             lo.block_time_min = _int(ws[-1]) if "lock-time" in ws else None
-            lo.evidence = [self.ev(n)]
+            self.setev(lo, n)
         elif n.text.startswith("password-control aging") and len(ws) >= 3:
             a.password_policy.configured = True
             a.password_policy.expire_days = _int(ws[2])
@@ -837,7 +804,7 @@ class _Builder:
         tpl = table.get(name)
         if tpl is None:
             tpl = table[name] = ServerTemplate(name=name, protocol=protocol)
-        tpl.evidence.append(self.ev(n))
+        self.addev(tpl, n)
         comware = s.family == "comware"
         for c in n.children:
             ct = c.text
@@ -852,7 +819,7 @@ class _Builder:
                 port = next((int(x) for x in rw if x.isdigit()), None)
                 vpn = rw[rw.index("vpn-instance") + 1] if "vpn-instance" in rw[:-1] else None
                 srv = AaaServer(kind=kind, role=role, ip=ip, port=port, vpn_instance=vpn)
-                srv.evidence.append(self.ev(c))
+                self.addev(srv, c)
                 tpl.servers.append(srv)
                 continue
             if s.shared_key.match(ct):
@@ -872,7 +839,7 @@ class _Builder:
         first = int(mo.group(2))
         last = int(mo.group(3)) if mo.group(3) else first
         ui = UserInterface(kind=kind, first=first, last=last)
-        ui.evidence.append(self.ev(n))
+        self.addev(ui, n)
         self.d.mgmt.user_interfaces.append(ui)
         for c in n.children:
             t = c.text
@@ -914,7 +881,7 @@ class _Builder:
     def _set_bool(self, attr: str, value: bool | None, n: ConfigNode) -> None:
         m = self.d.mgmt
         setattr(m, attr, value)
-        m.field_evidence[attr] = [self.ev(n)]
+        self.setfe(m, attr, n)
 
     def telnet(self, n: ConfigNode) -> None:
         t = n.text
@@ -962,7 +929,7 @@ class _Builder:
             attr = {"cipher": "ssh_ciphers", "hmac": "ssh_hmacs", "key-exchange": "ssh_kex"}.get(k)
             if attr is not None:
                 setattr(m, attr, vals)
-                m.field_evidence[attr] = [self.ev(n)]
+                self.setfe(m, attr, n)
             elif k == "port" and vals:
                 m.ssh_port = _int(vals[0])
                 self.fe(m, "ssh_port", n)
@@ -1056,7 +1023,7 @@ class _Builder:
             self.d.acls[key] = acl
             if mo.group(2) and number:     # named ACL with a number: reachable by both
                 self.d.acls.setdefault(number, acl)
-        acl.evidence.append(self.ev(n))
+        self.addev(acl, n)
         for c in n.children:
             t = c.text
             if t.startswith("description "):
@@ -1078,7 +1045,7 @@ class _Builder:
             dmo = _RX_RULE_DST.search(rest)
             if dmo:
                 rule.destination, rule.destination_wildcard = dmo.group(1), dmo.group(2)
-            rule.evidence.append(self.ev(c))
+            self.addev(rule, c)
             acl.rules.append(rule)
 
     # logging / time --------------------------------------------------------------------------------
@@ -1101,7 +1068,7 @@ class _Builder:
             if ipv6:
                 host = rest.split()[0] if rest.split() else host
             lh = LogHost(host=host, vpn_instance=vpn, ipv6=ipv6 or ":" in host)
-            lh.evidence.append(self.ev(n))
+            self.addev(lh, n)
             lg.loghosts.append(lh)
         elif t.startswith("info-center timestamp log "):
             lg.timestamp_log = " ".join(t.split()[3:])
@@ -1123,14 +1090,14 @@ class _Builder:
             src = ws[ws.index("source-interface") + 1] if "source-interface" in ws[:-1] else None
             srv = NtpServer(address=addr, kind="peer" if k == "unicast-peer" else "server",
                             vpn_instance=vpn, source_interface=src)
-            srv.evidence.append(self.ev(n))
+            self.addev(srv, n)
             self.d.ntp_servers.append(srv)
 
     def clock(self, n: ConfigNode) -> None:
         mo = _RX_CLOCK.match(n.text)
         if mo:
             tz = Timezone(name=mo.group(1), offset=("+" if mo.group(2) == "add" else "-") + mo.group(3))
-            tz.evidence.append(self.ev(n))
+            self.addev(tz, n)
             self.d.timezone = tz
 
     # SNMP ----------------------------------------------------------------------------------------------
@@ -1140,7 +1107,7 @@ class _Builder:
         ws = t.split()
         if len(ws) == 1:
             sn.agent_enabled = True
-            sn.evidence.append(self.ev(n))
+            self.addev(sn, n)
             return
         k = ws[1]
         if k == "sys-info" and len(ws) > 3 and ws[2] == "version":
@@ -1159,7 +1126,7 @@ class _Builder:
                 com.secret = Secret(True, "simple")
             if "acl" in ws[4:-1]:
                 com.acl = ws[ws.index("acl", 4) + 1]
-            com.evidence.append(self.ev(n))
+            self.addev(com, n)
             sn.communities.append(com)
         elif k == "group":
             mo = _RX_GROUP.match(t)
@@ -1171,7 +1138,7 @@ class _Builder:
                 rw = mo.group(4).split()
                 acl = rw[rw.index("acl") + 1] if "acl" in rw[:-1] else None
                 g = SnmpGroup(name=mo.group(2), version=mo.group(1), security_level=lvl, acl=acl)
-                g.evidence.append(self.ev(n))
+                self.addev(g, n)
                 sn.groups.append(g)
         elif k == "usm-user":
             mo = _RX_USM.match(t)
@@ -1180,7 +1147,7 @@ class _Builder:
                 u = sn.usm_users.get(name)
                 if u is None:
                     u = sn.usm_users[name] = UsmUser(name=name)
-                u.evidence.append(self.ev(n))
+                self.addev(u, n)
                 rw = mo.group(3).split()
                 for i, w in enumerate(rw[:-1]):
                     nxt = rw[i + 1]
@@ -1208,7 +1175,7 @@ class _Builder:
         elif k == "target-host":
             addr = next((ws[i + 1] for i, w in enumerate(ws[:-1]) if w in ("address", "udp-domain")), "")
             tgt = SnmpTarget(address=addr, params=redact(" ".join(ws[2:])))
-            tgt.evidence.append(self.ev(n))
+            self.addev(tgt, n)
             sn.trap_targets.append(tgt)
         elif k == "trap":
             if len(ws) > 3 and ws[2] == "source":
@@ -1230,7 +1197,7 @@ class _Builder:
                 b.user = rw[rw.index("user") + 1]
             if "password" in rw:
                 b.password = _secret_in(mo.group(2)) if _SECRET_AFTER.search(mo.group(2)) else Secret(True, "cipher")
-            b.evidence.append(self.ev(n))
+            self.addev(b, n)
             self.d.config_backups.append(b)
 
     def ipv6(self, n: ConfigNode) -> None:
@@ -1245,7 +1212,7 @@ class _Builder:
                 r = StaticRoute(prefix=mo.group(2), prefix_len=int(mo.group(3)), vpn_instance=mo.group(1),
                                 ipv6=True)
                 self._route_nh(r, rest)
-                r.evidence.append(self.ev(n))
+                self.addev(r, n)
                 self.d.routing.static_routes.append(r)
 
     @staticmethod
@@ -1268,7 +1235,7 @@ class _Builder:
             if mo:
                 r = StaticRoute(prefix=mo.group(2), prefix_len=_mask_len(mo.group(3)), vpn_instance=mo.group(1))
                 self._route_nh(r, mo.group(4).split())
-                r.evidence.append(self.ev(n))
+                self.addev(r, n)
                 self.d.routing.static_routes.append(r)
         elif t.startswith("ip vpn-instance "):
             self.d.vpn_instances.append(t.split()[2])
@@ -1277,7 +1244,7 @@ class _Builder:
             ip = ws[ws.index("ip-address") + 1] if "ip-address" in ws[:-1] else ""
             mac = ws[ws.index("mac-address") + 1] if "mac-address" in ws[:-1] else None
             ub = UserBind(ip=ip, mac=mac)
-            ub.evidence.append(self.ev(n))
+            self.addev(ub, n)
             self.d.user_binds.append(ub)
 
     def dhcp(self, n: ConfigNode) -> None:
@@ -1293,7 +1260,7 @@ class _Builder:
         mo = _RX_USER_BIND.match(n.text)
         if mo:
             ub = UserBind(ip=mo.group(1), mac=mo.group(2), interface=mo.group(3), vlan=_int(mo.group(4)))
-            ub.evidence.append(self.ev(n))
+            self.addev(ub, n)
             self.d.user_binds.append(ub)
 
     def dot1x(self, n: ConfigNode) -> None:
@@ -1320,7 +1287,7 @@ class _Builder:
                 if mem is None:
                     mem = StackMember(member_id=mid, source="config")
                     self.d.stack_members.append(mem)
-                mem.evidence.append(self.ev(c))
+                self.addev(mem, c)
                 if ws[3] == "priority":
                     mem.priority = _int(ws[4])
                     self.fe(mem, "priority", c)
@@ -1332,7 +1299,7 @@ class _Builder:
         ws = n.text.split()
         if len(ws) >= 5 and ws[1] == "member" and ws[2].isdigit() and ws[3] == "priority":
             mem = StackMember(member_id=int(ws[2]), priority=_int(ws[4]), source="config")
-            mem.evidence.append(self.ev(n))
+            self.addev(mem, n)
             self.d.stack_members.append(mem)
 
     # routing ----------------------------------------------------------------------------------------
@@ -1349,7 +1316,7 @@ class _Builder:
                 proc.router_id = ws[i + 1]
             elif w == "vpn-instance":
                 proc.vpn_instance = ws[i + 1]
-        proc.evidence.append(self.ev(n))
+        self.addev(proc, n)
         for c in n.children:
             cw = c.text.split()
             if cw[0] == "area" and len(cw) > 1:
@@ -1366,7 +1333,7 @@ class _Builder:
     def isis(self, n: ConfigNode) -> None:
         ws = n.text.split()
         p = IsisProcess(process=ws[1] if len(ws) > 1 else "1")
-        p.evidence.append(self.ev(n))
+        self.addev(p, n)
         for c in n.children:
             t = c.text
             if t.startswith("network-entity "):
@@ -1379,7 +1346,7 @@ class _Builder:
     def bgp(self, n: ConfigNode) -> None:
         ws = n.text.split()
         b = BgpProcess(asn=ws[1] if len(ws) > 1 else "")
-        b.evidence.append(self.ev(n))
+        self.addev(b, n)
         for c in n.children:
             cw = c.text.split()
             if cw[0] == "peer" and len(cw) >= 4 and cw[2] == "as-number":
@@ -1411,7 +1378,7 @@ class _Builder:
         z = fw.zones.get(name)
         if z is None:
             z = fw.zones[name] = Zone(name=name)
-        z.evidence.append(self.ev(n))
+        self.addev(z, n)
         for c in n.children:
             cw = c.text.split()
             if cw[:2] == ["set", "priority"] and len(cw) > 2:
@@ -1424,7 +1391,7 @@ class _Builder:
     def security_policy(self, n: ConfigNode) -> None:
         fw = self._fw()
         fw.security_policy_present = True
-        fw.evidence.append(self.ev(n))
+        self.addev(fw, n)
         for c in n.children:
             cw = c.text.split()
             if cw[:2] == ["default", "action"] and len(cw) > 2:
@@ -1435,7 +1402,7 @@ class _Builder:
 
     def _rule(self, c: ConfigNode, name: str) -> SecurityRule:
         r = SecurityRule(name=name)
-        r.evidence.append(self.ev(c))
+        self.addev(r, c)
         lists = {"source-zone": r.source_zones, "destination-zone": r.destination_zones,
                  "source-address": r.source_addresses, "destination-address": r.destination_addresses,
                  "service": r.services, "application": r.applications}
@@ -1508,20 +1475,35 @@ _HANDLERS: dict[str, Callable[[_Builder, ConfigNode], None]] = {
 
 # --- show outputs ----------------------------------------------------------------------------------
 def _parse_show(dev: Device, command: str, text: str) -> list[dict[str, Any]] | None:
+    """The rows of a show output, or None when it cannot be parsed: then a ``parse_warnings``
+    entry and ``outputs_failed[command]`` (a short reason) say so."""
     try:
         from netaudit.parse.shows import parse_show
     except ImportError:       # shows.py not available: say so instead of guessing
         dev.parse_warnings.append(f"{command}: no show parser available")
+        dev.outputs_failed[command] = "no show parser available"
         return None
     try:
         rows = parse_show(dev.platform, command, text, dev.hostname)
     except NetauditError as exc:
         dev.parse_warnings.append(str(exc))
+        dev.outputs_failed[command] = _short_reason(exc)
         return None
     except Exception as exc:  # a broken parser must not lose the device  # noqa: BLE001
         dev.parse_warnings.append(f"{dev.hostname}: {command}: {type(exc).__name__}: {exc}")
+        dev.outputs_failed[command] = f"parser error: {type(exc).__name__}: {exc}"[:120]
         return None
     return [{str(k).lower(): v for k, v in r.items()} for r in rows]
+
+
+def _short_reason(exc: NetauditError) -> str:
+    """The reason of a parse error without the device/command prefix (those are the key)."""
+    reason = getattr(exc, "reason", None)
+    text = reason if isinstance(reason, str) and reason else str(exc)
+    line_no = getattr(exc, "line_no", None)
+    if isinstance(line_no, int):
+        text = f"line {line_no}: {text}"
+    return text[:120]
 
 
 def _show_ev(command: str, rec: dict[str, Any]) -> Evidence:
@@ -1563,7 +1545,7 @@ def _apply_shows(dev: Device, outputs: dict[str, str]) -> None:
                                                        slot=slot, physical=phys)
             ifc.oper_status = _pick(r, "phy", "physical", "link_status", "status", "link")
             ifc.protocol_status = _pick(r, "protocol", "protocol_status")
-            ifc.field_evidence["oper_status"] = [_show_ev("display interface brief", r)]
+            ifc._fev["oper_status"] = [_show_ev("display interface brief", r)]   # lazy or not: same
     lldp = outputs.get("display lldp neighbor brief")
     if lldp:
         for r in _parse_show(dev, "display lldp neighbor brief", lldp) or []:
@@ -1639,7 +1621,8 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
     lines removed by the cleaning done here are added too.
 
     Raises :class:`ParseError` (device and command set) if the configuration is unusable.
-    Show outputs that fail to parse become ``parse_warnings``.
+    Show outputs that fail to parse become ``parse_warnings`` and ``outputs_failed`` entries
+    (command -> short reason; the command stays in ``outputs_present``).
     """
     dev = Device(hostname=hostname, platform=platform)
     dev.outputs_present = {c for c, t in outputs.items() if t is not None}
@@ -1649,6 +1632,7 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
             _apply_version(dev, version_text)
         except Exception as exc:  # noqa: BLE001 — regexes only; belt and braces
             dev.parse_warnings.append(f"{hostname}: display version: {exc}")
+            dev.outputs_failed["display version"] = f"parser error: {type(exc).__name__}: {exc}"[:120]
     cfg = outputs.get(CONFIG_COMMAND)
     tree: ConfigTree | None = None
     offset = (line_offsets or {}).get(CONFIG_COMMAND, 0)
@@ -1659,7 +1643,8 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
             raise ParseError(f"cannot clean output: {exc}", device=hostname, command=CONFIG_COMMAND) from exc
         # The builder needs neither parent links nor per-leaf child lists: the lean tree is
         # acyclic, so it is freed by reference counting as soon as the model is built.
-        tree = _parse(text, hostname, CONFIG_COMMAND, False)
+        lines: list[str] = []
+        tree = _parse(text, hostname, CONFIG_COMMAND, False, lines)
         offset += removed
         dev.config_lines = tree.line_count
         if tree.software_version and dev.software_version is None:
@@ -1674,10 +1659,12 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
     dev.family = family_for(platform, heads, version_text)
     syn = SYNTAX[dev.family]
     if tree is not None:
+        src = _Lines(lines, offset, CONFIG_COMMAND)
         if tree.software_version:
-            dev.evidence.append(Evidence(tree.headers[0].line_no + offset, tree.headers[0].text))
+            dev._src = src  # type: ignore[misc]
+            dev._ev = [-tree.headers[0].line_no]    # verbatim
         try:
-            _Builder(dev, tree, syn, offset).run()
+            _Builder(dev, tree, syn, src).run()
         except ParseError:
             raise
         except Exception as exc:

@@ -27,6 +27,8 @@ import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
+from netaudit.redact import redact
+
 SecretStorage = Literal["irreversible", "cipher", "simple", "none"]
 Family = Literal["vrp5", "vrp8", "usg", "comware", "unknown"]
 
@@ -67,10 +69,97 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
-@dataclass(slots=True)
-class _Evidenced(_Dump):
+class _Lines:
+    """The configuration lines one device's evidence points into (shared by all its objects).
+
+    The builder records evidence as line numbers: ``n`` > 0 is line ``n`` of the cleaned text,
+    shown redacted; ``-n`` is line ``n`` shown verbatim (interface lines, headers). ``off`` is
+    added to make the line number the one in the stored file.
+    """
+
+    __slots__ = ("lines", "off", "command")
+
+    def __init__(self, lines: list[str], off: int, command: str) -> None:
+        self.lines = lines
+        self.off = off
+        self.command = command
+
+    def evidence(self, n: int) -> Evidence:
+        e: Evidence = _new(Evidence)
+        if n > 0:
+            e.line = n + self.off
+            e.text = redact(self.lines[n - 1].strip())
+        else:
+            e.line = self.off - n
+            e.text = self.lines[-n - 1].strip()
+        e.command = self.command
+        return e
+
+    def materialise(self, raw: int | list[int | Evidence]) -> list[Evidence]:
+        if type(raw) is int:
+            return [self.evidence(raw)]
+        ev = self.evidence
+        return [ev(x) if type(x) is int else x for x in raw]  # type: ignore[union-attr, misc]
+
+
+_new = object.__new__
+
+
+class _EvidenceSlots(_Dump):
+    # ``evidence`` / ``field_evidence`` reserve the names so that the slotted dataclasses below do
+    # not add slots of their own for them: the properties on ``_Evidenced`` answer instead (these
+    # two slots stay unused). ``_ev``, ``_fev``, ``_src``: the lazy storage (see ``_Evidenced``).
+    __slots__ = ("evidence", "field_evidence", "_ev", "_fev", "_src")
+    _ev: Any
+    _fev: dict[str, Any]
+    _src: _Lines | None
+
+
+@dataclass
+class _Evidenced(_EvidenceSlots):
+    """Base of every object built from configuration lines.
+
+    ``evidence`` and ``field_evidence`` read like (and are) a ``list[Evidence]`` and a
+    ``dict[str, list[Evidence]]``. The builder stores line numbers instead (``_ev``: one number or
+    a list of numbers and ready :class:`Evidence`; ``_fev``: field -> the same) with the device's
+    :class:`_Lines` in ``_src``; the first read of either attribute turns them into
+    :class:`Evidence` objects once (``_src`` is then ``None``). A device has ~2 000 evidence lines
+    and an audit reads a few: building them all was most of the model's cost.
+    """
+
+    __slots__ = ()
     evidence: list[Evidence] = field(default_factory=list)
     field_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def _materialise(self) -> None:
+        src = self._src
+        assert src is not None
+        self._src = None
+        self._ev = src.materialise(self._ev)
+        m = src.materialise
+        self._fev = {k: m(v) for k, v in self._fev.items()}
+
+    def _get_evidence(self) -> list[Evidence]:
+        if self._src is not None:
+            self._materialise()
+        return self._ev
+
+    def _set_evidence(self, value: list[Evidence]) -> None:
+        if getattr(self, "_src", None) is not None:
+            self._materialise()
+        self._ev = value
+        self._src = None
+
+    def _get_field_evidence(self) -> dict[str, list[Evidence]]:
+        if self._src is not None:
+            self._materialise()
+        return self._fev
+
+    def _set_field_evidence(self, value: dict[str, list[Evidence]]) -> None:
+        if getattr(self, "_src", None) is not None:
+            self._materialise()
+        self._fev = value
+        self._src = None
 
     def ev(self, name: str | None = None) -> list[Evidence]:
         """Evidence for field ``name`` (falls back to the object's own lines)."""
@@ -79,6 +168,13 @@ class _Evidenced(_Dump):
             if got:
                 return got
         return self.evidence
+
+
+_Evidenced.evidence = property(  # type: ignore[assignment, misc]
+    _Evidenced._get_evidence, _Evidenced._set_evidence, doc="The lines that define the object.")
+_Evidenced.field_evidence = property(  # type: ignore[assignment, misc]
+    _Evidenced._get_field_evidence, _Evidenced._set_field_evidence,
+    doc="Field name -> the lines that set that field.")
 
 
 @dataclass(slots=True)
@@ -565,6 +661,9 @@ class Device(_Evidenced):
     last_change: str | None = None        # "!Last configuration was updated at ..."
     outputs_present: set[str] = field(default_factory=set)
     parse_warnings: list[str] = field(default_factory=list)
+    #: command -> short reason, for outputs that are present but could not be parsed (also in
+    #: ``parse_warnings``); checks treat them as missing
+    outputs_failed: dict[str, str] = field(default_factory=dict)
     config_lines: int = 0
     interfaces: dict[str, Interface] = field(default_factory=dict)
     eth_trunks: dict[int, EthTrunk] = field(default_factory=dict)

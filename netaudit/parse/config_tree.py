@@ -247,7 +247,8 @@ def parse_config(text: str, *, device: str = "?",
     return _parse(text, device, command, True)
 
 
-def _parse(text: str, device: str, command: str, full: bool) -> ConfigTree:
+def _parse(text: str, device: str, command: str, full: bool,
+           lines_out: list[str] | None = None) -> ConfigTree:
     """The parser behind :func:`parse_config`.
 
     ``full=False`` is the model builder's variant: the same nodes, texts, line numbers, indents,
@@ -255,9 +256,13 @@ def _parse(text: str, device: str, command: str, full: bool) -> ConfigTree:
     empty tuple instead of owning an empty list. The tree then has no reference cycles (it is
     freed as soon as the builder drops it, without the cyclic garbage collector) and costs one
     object per line instead of two. Such a tree never leaves :mod:`netaudit.model.build`.
+    ``lines_out``, if given, receives the text's lines (``line_no`` n is ``lines_out[n - 1]``;
+    the node text is that line stripped).
     """
     tree = ConfigTree()
     lines = text.split("\n")
+    if lines_out is not None:
+        lines_out.extend(lines)
     tree.line_count = len(lines)
     if has_control_chars(text):
         for i, line in enumerate(lines, 1):
