@@ -46,6 +46,17 @@ class LoadedDevice:
     error: str | None = None
     #: lines cleaning removed above the config text (tree line + offset = line in the file)
     line_offset: int = 0
+    #: recorded outputs that could not be parsed: command → reason (checks treat them as missing)
+    failed: dict[str, str] = field(default_factory=dict)
+
+    def usable(self, command: str) -> bool:
+        """Recorded and parsed: a check may rely on what the model took from it."""
+        return command in self.outputs and command not in self.failed
+
+    def why_unusable(self, command: str) -> str:
+        if command in self.failed:
+            return f"`{command}` could not be parsed ({self.failed[command]}) / 输出无法解析"
+        return f"`{command}` not recorded / 未采集"
 
 
 @dataclass
@@ -78,7 +89,8 @@ def parse_outputs(host: InvDevice, outputs: dict[str, str]) -> LoadedDevice:
         return LoadedDevice(host, outputs=present, error=text)
     except NetauditError as e:
         return LoadedDevice(host, outputs=present, error=str(e))
-    return LoadedDevice(host, model=model, tree=tree, outputs=present, line_offset=offset)
+    return LoadedDevice(host, model=model, tree=tree, outputs=present, line_offset=offset,
+                        failed=dict(getattr(model, "outputs_failed", {}) or {}))
 
 
 def load_device(snapshot: Snapshot, host: InvDevice) -> LoadedDevice:
@@ -135,15 +147,19 @@ def _finding(entry: CheckEntry, host: InvDevice, out: Outcome) -> Finding:
 def run_device_checks(dev: LoadedDevice, entries: list[CheckEntry]) -> list[Finding]:
     """Every applicable device check on one device: one finding each, passes included."""
     findings: list[Finding] = []
-    ctx = DeviceContext(dev.host, dev.model, dev.tree, dev.outputs, dev.line_offset)
+    usable = frozenset(c for c in dev.outputs if c not in dev.failed)
+    ctx = DeviceContext(dev.host, dev.model, dev.tree, usable, dev.line_offset)
     for entry in entries:
         if entry.check.scope != "device" or not entry.applies(dev.host):
             continue
         missing = [c for c in entry.check.needs if c not in dev.outputs]
+        broken = [c for c in entry.check.needs if c in dev.failed]
         if dev.error is not None and CONFIG in dev.outputs:
             out = Outcome("error", f"the device could not be parsed: {dev.error}")
         elif missing:
             out = Outcome("skipped", "not recorded: " + ", ".join(missing) + " / 缺少输出")
+        elif broken:
+            out = Outcome("skipped", "; ".join(dev.why_unusable(c) for c in broken))
         else:
             try:
                 out = entry.check.evaluate(ctx, entry.params)

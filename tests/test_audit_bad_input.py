@@ -28,6 +28,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines = (snap / "CZ-AGG-02" / cfg).read_text(encoding="utf-8").splitlines(keepends=True)
     (snap / "CZ-AGG-02" / cfg).write_text("".join(lines[:40]), encoding="utf-8")  # cut off
     (snap / "CZ-CLOUD-01" / cfg).unlink()  # never recorded
+    (snap / "CZ-CORE" / "display_lldp_neighbor_brief.txt").write_text(
+        "garbage line here\n\x1b[42D  ---- More ----\x1b[42D\n", encoding="utf-8")  # unparseable table
     return proj
 
 
@@ -57,6 +59,7 @@ def test_run_completes_and_names_each_bad_file_once(run) -> None:  # type: ignor
     assert proc.stderr.count("warning: CZ-AGG-01: CZ-AGG-01/display_current-configuration.txt") == 1
     assert proc.stderr.count("CZ-AGG-02/display_current-configuration.txt: truncated") == 1
     assert "after line 40" in proc.stderr
+    assert proc.stderr.count("CZ-CORE: display lldp neighbor brief: line 1") == 1
     assert unchanged  # the audit never writes into the snapshot
 
 
@@ -75,5 +78,7 @@ def test_other_devices_are_audited_normally(run) -> None:  # type: ignore[no-unt
     for host in ("CZ-CORE", "CZ-CLOUD-02"):
         statuses = {f["status"] for f in by_dev[host]}
         assert "error" not in statuses and "pass" in statuses
+    lldp = next(f for f in by_dev["CZ-CORE"] if f["check"] == "topo-lldp-consistency")
+    assert lldp["status"] == "skipped" and "could not be parsed" in str(lldp["message"])
     xq = {f["check"]: f["status"] for f in by_dev["XQ-CORE"]}
     assert xq["mgmt-idle-timeout"] == "fail"  # the real deviation is still found

@@ -478,8 +478,9 @@ class LldpConsistency(_Net):
                 continue
             loaded = net.devices.get(d.hostname)
             model = loaded.model if loaded else None
-            if model is None or "display lldp neighbor brief" not in loaded.outputs:
-                out[d.hostname] = skipped("`display lldp neighbor brief` not recorded / 未采集 LLDP")
+            lldp = "display lldp neighbor brief"
+            if model is None or not loaded.usable(lldp):
+                out[d.hostname] = skipped(loaded.why_unusable(lldp) if loaded else f"`{lldp}` not recorded")
                 continue
             table: dict[str, list[Any]] = defaultdict(list)
             for n in model.lldp_neighbors:
