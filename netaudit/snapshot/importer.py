@@ -152,8 +152,12 @@ def import_backups(src_dir: Path | str, project_dir: Path | str, name: str,
         raise SnapshotError(f"{root}: no usable configuration backups found"
                             + (f" ({len(warnings)} files skipped: {warnings[0]} …)" if warnings else ""))
     if hostnames is not None:
-        for host in sorted(hostnames - contents.keys()):
-            warnings.append(f"{host}: no backup found in {root}")
+        absent = sorted(hostnames - contents.keys())
+        if len(absent) > 5:  # one line, not one per device: an import often covers part of the network
+            warnings.append(f"{len(absent)} inventory devices have no backup in {root}: "
+                            f"{', '.join(absent[:5])}, …")
+        else:
+            warnings.extend(f"{host}: no backup found in {root}" for host in absent)
 
     with SnapshotWriter(project_dir, name, replace=force, source=str(src.resolve())) as writer:
         for host, (data, f) in contents.items():
