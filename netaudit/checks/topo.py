@@ -93,8 +93,10 @@ class CoreDual(_Net):
             model = loaded.model if loaded else None
             live = [m for m in (model.stack_members if model else []) if m.source != "config"]
             if not live:
-                out[d.hostname] = skipped(f"{d.chassis}-chassis CSS declared, but no `display css status` or "
-                                          "`display stack` recorded to prove its state / 未采集集群状态")
+                broken = [c for c in ("display css status", "display stack") if loaded and c in loaded.failed]
+                why = "; ".join(loaded.why_unusable(c) for c in broken) if loaded and broken else \
+                    "no `display css status` or `display stack` recorded to prove its state / 未采集集群状态"
+                out[d.hostname] = skipped(f"{d.chassis}-chassis CSS declared, but {why}")
                 continue
             healthy = [m for m in live if (m.state or "").lower() in ("online", "ready", "up", "")
                        and (m.role or "").lower() in ("master", "standby", "slave", "backup")]
