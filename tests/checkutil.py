@@ -39,3 +39,33 @@ def run(check: type[Check], dev: LoadedDevice, params: dict[str, Any] | None = N
     entry = CheckEntry(check(), check.Params.model_validate(params or {}), severity or check.severity)
     found = run_device_checks(dev, [entry])
     return found[0] if found else None
+
+
+def assert_finding(finding: Finding | None, status: str, substring: str) -> None:
+    """The shared assertions of the check tables: status, message, evidence on pass/fail,
+    remediation on fail, and a message that redaction did not mangle."""
+    assert finding is not None, "the check did not apply"
+    assert finding.status == status, finding.message
+    assert substring in finding.message, finding.message
+    if status in ("pass", "fail"):
+        assert finding.evidence, "a pass or fail must carry evidence"
+    if status == "fail":
+        assert finding.remediation, "a fail must carry remediation"
+    assert "******" not in finding.message, "message text was mangled by redaction"
+
+
+def run_cli(args: list[str], capsys: Any) -> tuple[int, str, str]:
+    """Run the CLI in-process as `netaudit ARGS`; (exit code, stdout, stderr)."""
+    import sys
+
+    from netaudit.cli import cli
+    from netaudit.cli.common import run_safely
+
+    old = sys.argv
+    sys.argv = ["netaudit", *args]
+    try:
+        code = run_safely(cli)
+    finally:
+        sys.argv = old
+    out, err = capsys.readouterr()
+    return code, out, err

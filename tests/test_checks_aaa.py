@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checkutil import load, run
+from checkutil import assert_finding, load, run
 from fixtures_path import REAL
 
 from netaudit.checks.aaa import Accounting, Authorization, LoginMode, RemoteAuth, ServersRedundant
@@ -147,23 +147,11 @@ CASES: list[tuple[type, str, Cfg, dict[str, Any], dict[str, Any], str, str]] = [
 ]
 
 
-def check_finding(finding: Any, status: str, substring: str) -> None:
-    """The shared assertions: status, message, evidence on pass/fail, remediation on fail."""
-    assert finding is not None
-    assert finding.status == status, finding.message
-    assert substring in finding.message, finding.message
-    if status in ("pass", "fail"):
-        assert finding.evidence, "a pass or fail must carry evidence"
-    if status == "fail":
-        assert finding.remediation, "a fail must carry remediation"
-    assert "******" not in finding.message, "message text was mangled by redaction"
-
-
 @pytest.mark.parametrize(("check", "case", "config", "host_kw", "params", "status", "substring"), CASES,
                          ids=[f"{c[0].id}:{c[1]}" for c in CASES])
 def test_aaa_checks(check: type, case: str, config: Cfg, host_kw: dict[str, Any], params: dict[str, Any],
                     status: str, substring: str) -> None:
-    check_finding(run(check, load(config, **host_kw), params), status, substring)
+    assert_finding(run(check, load(config, **host_kw), params), status, substring)
 
 
 def test_remote_auth_evidence_points_at_real_lines() -> None:

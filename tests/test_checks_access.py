@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checkutil import load, run
+from checkutil import assert_finding, load, run
 from fixtures_path import REAL
 
 from netaudit.checks.access import DhcpSnooping, IpMacBinding, Nac, UnusedPorts
@@ -184,29 +184,18 @@ BRIEF_CASES: list[tuple[str, str, str, str]] = [
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"real fixtures not found at {REAL}")
 
 
-def _check(finding: Any, status: str, substring: str) -> None:
-    assert finding is not None, "check did not apply"
-    assert finding.status == status, finding.message
-    assert substring in finding.message, finding.message
-    if status in ("pass", "fail"):
-        assert finding.evidence, "pass/fail without evidence"
-        assert all(e.file for e in finding.evidence)
-    if status == "fail":
-        assert finding.remediation, "fail without remediation"
-
-
 @pytest.mark.parametrize(("check", "case", "config", "host_kw", "params", "status", "substring"), CASES,
                          ids=[f"{c[0].id}:{c[1]}" for c in CASES])
 def test_access_checks(check: type[Check], case: str, config: Cfg, host_kw: dict[str, Any], params: dict[str, Any],
                        status: str, substring: str) -> None:
-    _check(run(check, load(config, **host_kw), params), status, substring)
+    assert_finding(run(check, load(config, **host_kw), params), status, substring)
 
 
 @pytest.mark.parametrize(("case", "brief", "status", "substring"), BRIEF_CASES, ids=[c[0] for c in BRIEF_CASES])
 def test_unused_ports_with_brief(case: str, brief: str, status: str, substring: str) -> None:
     dev = load(BAD, outputs={"display interface brief": brief}, **ACCESS)
     finding = run(UnusedPorts, dev)
-    _check(finding, status, substring)
+    assert_finding(finding, status, substring)
     if status == "fail":
         assert finding is not None and finding.data["ports"] == ["GigabitEthernet0/0/2"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checkutil import load, run
+from checkutil import assert_finding, load, run
 from fixtures_path import SHOW
 
 from netaudit.checks.base import Check
@@ -181,14 +181,7 @@ pytestmark = pytest.mark.skipif(not USG_LAB.is_file(), reason=f"real USG capture
                          ids=[f"{c[0].id}:{c[1]}" for c in CASES])
 def test_firewall_checks(check: type[Check], case: str, config: Cfg, host_kw: dict[str, Any], params: dict[str, Any],
                          status: str, substring: str) -> None:
-    finding = run(check, load(config, **host_kw), params)
-    assert finding is not None, "check did not apply"
-    assert finding.status == status, finding.message
-    assert substring in finding.message, finding.message
-    if status in ("pass", "fail"):
-        assert finding.evidence, "pass/fail without evidence"
-    if status == "fail":
-        assert finding.remediation, "fail without remediation"
+    assert_finding(run(check, load(config, **host_kw), params), status, substring)
 
 
 def test_rule_evidence_points_at_the_real_lines() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checkutil import load, run
+from checkutil import assert_finding, load, run
 from fixtures_path import REAL
 
 from netaudit.checks.base import Check
@@ -190,14 +190,7 @@ pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"real fixtures not fo
                          ids=[f"{c[0].id}:{c[1]}" for c in CASES])
 def test_ipv6_checks(check: type[Check], case: str, config: Cfg, host_kw: dict[str, Any], params: dict[str, Any],
                      status: str, substring: str) -> None:
-    finding = run(check, load(config, **host_kw), params)
-    assert finding is not None, "check did not apply"
-    assert finding.status == status, finding.message
-    assert substring in finding.message, finding.message
-    if status in ("pass", "fail"):
-        assert finding.evidence, "pass/fail without evidence"
-    if status == "fail":
-        assert finding.remediation, "fail without remediation"
+    assert_finding(run(check, load(config, **host_kw), params), status, substring)
 
 
 def test_dual_stack_lists_v4_only_and_excludes_management() -> None:

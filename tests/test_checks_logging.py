@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checkutil import load, run
+from checkutil import assert_finding, load, run
 from fixtures_path import REAL
 
 from netaudit.checks.logging import ConfigBackup, Loghost, Ntp, Timestamp
 from netaudit.checks.snmp import V3Only
-from tests.test_checks_aaa import check_finding
 
 CFG = REAL / "configs"
 CE12800 = CFG / "ce12800-sim-v200r005c10spc607-huawei1-hwtacacs.txt"  # no timezone, no NTP, no snmp
@@ -121,7 +120,7 @@ CASES: list[tuple[type, str, Cfg, dict[str, Any], dict[str, Any], str, str]] = [
                          ids=[f"{c[0].id}:{c[1]}" for c in CASES])
 def test_logging_checks(check: type, case: str, config: Cfg, host_kw: dict[str, Any], params: dict[str, Any],
                         status: str, substring: str) -> None:
-    check_finding(run(check, load(config, **host_kw), params), status, substring)
+    assert_finding(run(check, load(config, **host_kw), params), status, substring)
 
 
 def test_snmp_remediation_and_redaction() -> None:

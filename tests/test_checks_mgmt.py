@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checkutil import load, run
+from checkutil import assert_finding, load, run
 from fixtures_path import REAL
 
 from netaudit.checks.mgmt import (
@@ -24,7 +24,6 @@ from netaudit.checks.mgmt import (
     SshOnly,
     VtyAcl,
 )
-from tests.test_checks_aaa import check_finding
 
 CFG = REAL / "configs"
 CE12800 = CFG / "ce12800-sim-v200r005c10spc607-huawei1-hwtacacs.txt"  # ssh only, 3des_cbc in cipher list
@@ -210,7 +209,7 @@ CASES: list[tuple[type, str, Cfg, dict[str, Any], dict[str, Any], str, str]] = [
                          ids=[f"{c[0].id}:{c[1]}" for c in CASES])
 def test_mgmt_checks(check: type, case: str, config: Cfg, host_kw: dict[str, Any], params: dict[str, Any],
                      status: str, substring: str) -> None:
-    check_finding(run(check, load(config, **host_kw), params), status, substring)
+    assert_finding(run(check, load(config, **host_kw), params), status, substring)
 
 
 def test_ssh_only_remediation_by_family() -> None:

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from checkutil import run_cli
 
 import netaudit.checks.all  # noqa: F401
 from netaudit.checks import REGISTRY
-from netaudit.cli import cli
-from netaudit.cli.common import run_safely
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["netaudit", *args]
-    try:
-        code = run_safely(cli)
-    finally:
-        sys.argv = old
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_names_every_check_and_its_catalog(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkutil import run_cli
 
-from netaudit.cli import cli
-from netaudit.cli.common import run_safely
 from netaudit.errors import InventoryError, SelectorError
 from netaudit.inventory import load_inventory, parse_limit, select
 
@@ -29,17 +28,6 @@ def edit(project: Path, file: str, old: str, new: str) -> None:
     text = p.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {file}"
     p.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["netaudit", *args]
-    try:
-        code = run_safely(cli)
-    finally:
-        sys.argv = old
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_valid_inventory_loads_with_inheritance(project: Path) -> None:
