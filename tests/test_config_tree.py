@@ -183,3 +183,46 @@ def test_unterminated_block_is_parse_error() -> None:
     with pytest.raises(ParseError) as ei:
         parse_config("sysname a\nrsa peer-public-key k\n public-key-code begin\n  30\n")
     assert ei.value.line_no == 2
+
+
+# --- the model builder's lean tree (``_parse(..., full=False)``) -------------------------------
+_RAW_SHAPES = (
+    "sysname A\n#\nrsa peer-public-key k1\n public-key-code begin\n  3082010A\n public-key-code end\n"
+    " peer-public-key end\n#\ninterface X1\n shutdown\n#\nreturn\n",
+    'header login information "hello\nworld\n more"\n#\nheader shell information %abc%\nsysname B\n',
+    " sysname C\n#\n header login information ^\nhi\n  there ^\n interface G0\n  description x\n"
+    "   y\n  z\n    w\n   v\n#\nreturn\nfoo\n",
+    "!Software Version V1\n!x\n sysname Q\n #\n#comment\n  #c2\nreturn 1\na\n  b\n c\n   d\nreturn\n",
+)
+
+
+def _shape(tree: object, lean: bool) -> list[tuple[object, ...]]:
+    from netaudit.parse.config_tree import ConfigTree
+
+    assert isinstance(tree, ConfigTree)
+    out: list[tuple[object, ...]] = []
+    for n in tree.walk():
+        if lean:
+            assert n.parent is None
+        out.append((n.text, n.line_no, n.indent, n.depth, n.raw, len(n.children)))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    *_RAW_SHAPES, *(t.replace("\n", "\r\n") for t in _RAW_SHAPES),
+    *(p.read_text(encoding="utf-8", errors="replace") for p in sorted(CONFIGS.glob("*.txt"))),
+])
+def test_lean_tree_has_the_public_trees_nodes(text: str) -> None:
+    """Same nodes, texts, line numbers, indents, depths, raw flags and nesting; no parents."""
+    from netaudit.parse.config_tree import _parse
+
+    full = parse_config(text)
+    lines: list[str] = []
+    lean = _parse(text, "d", "display current-configuration", False, lines)
+    assert lines == text.split("\n")
+    assert _shape(lean, True) == _shape(full, False)
+    assert [h.text for h in lean.headers] == [h.text for h in full.headers]
+    assert [c.text for c in lean.comments] == [c.text for c in full.comments]
+    assert (lean.software_version, lean.ended, lean.lines_after_return, lean.line_count) == (
+        full.software_version, full.ended, full.lines_after_return, full.line_count)
+    assert _parse(text, "d", "c", False, None, True).line_count == full.line_count

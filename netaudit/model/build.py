@@ -211,8 +211,9 @@ def _positional_factory(cls: type[Any], params: tuple[str, ...]) -> Callable[...
 
     Builds the same object as ``cls(**dict(zip(params, args)))`` with its evidence stored lazily
     (``_ev``, ``_src``: see :class:`~netaudit.model.device._Evidenced`); every other field gets its
-    default or a fresh ``default_factory`` value) without binding ~40 keyword defaults in the
-    generated ``__init__``: the builder makes one :class:`Interface` per interface line.
+    default or a fresh ``default_factory`` value; a field the class answers with a property, such
+    as :class:`Interface`'s lazily created lists, is left to it) without binding ~40 keyword
+    defaults in the generated ``__init__``: the builder makes one :class:`Interface` per interface line.
     Generated from :func:`dataclasses.fields`, so a field added to the class is covered.
     """
     if hasattr(cls, "__post_init__"):
@@ -224,6 +225,8 @@ def _positional_factory(cls: type[Any], params: tuple[str, ...]) -> Callable[...
             continue      # set below, as the lazy storage of ``_Evidenced``
         if f.name in params:
             value = f.name
+        elif isinstance(getattr(cls, f.name, None), property):
+            continue      # a lazily created list (``device._InterfaceLists``): left unset
         elif f.default is None or type(f.default) in (bool, int, str):
             value = repr(f.default)     # a constant in the generated code (no global lookup)
         elif f.default is not MISSING:
@@ -283,6 +286,15 @@ class _Builder:
             ev.append(n.line_no)
         else:
             obj._ev = [ev, n.line_no]
+
+    def addev_no(self, obj: Any, line_no: int) -> None:
+        """Append line ``line_no`` (shown redacted) to ``obj.evidence``."""
+        obj._src = self.src
+        ev = obj._ev
+        if type(ev) is list:
+            ev.append(line_no)
+        else:
+            obj._ev = [ev, line_no]
 
     def setev(self, obj: Any, n: ConfigNode) -> None:
         """``obj.evidence = [line n]``."""
@@ -382,24 +394,33 @@ class _Builder:
         exact = _IF_EXACT
         for c in n.children:
             t = c.text
+            e = -c.line_no
             op = exact.get(t)
             if op is not None:
                 attr = op[0]
                 setattr(ifc, attr, op[1])
                 lst = fev.get(attr)
                 if lst is None:
-                    fev[attr] = -c.line_no
+                    fev[attr] = e
                 elif type(lst) is int:
-                    fev[attr] = [lst, -c.line_no]
+                    fev[attr] = [lst, e]
                 else:
-                    lst.append(-c.line_no)
+                    lst.append(e)
                 continue
             sp = t.find(" ")
-            if (t if sp < 0 else t[:sp]) not in keys:
+            k = t if sp < 0 else t[:sp]
+            # the two commonest lines of an access port, before the general dispatch below
+            if k == "description":
+                ifc.description = t[12:]
+                _add(fev, "description", e)
                 continue
-            e = -c.line_no
+            if k == "authentication-profile":
+                ifc.authentication_profile = t.split()[-1]
+                _add(fev, "authentication_profile", e)
+                continue
+            if k not in keys:
+                continue
             w = t.split(" ", 2)
-            k = w[0]
             k2 = w[1] if len(w) > 1 else ""
             if k == "shutdown":
                 ifc.shutdown = True
@@ -418,9 +439,6 @@ class _Builder:
                     if any(a <= 1 <= b for a, b in rm):
                         ifc.trunk_vlan1_removed = True
                     _add(fev, "allowed_vlans", e)
-            elif k == "description":
-                ifc.description = t[12:]
-                _add(fev, "description", e)
             elif k == "port":
                 if k2 == "link-type":
                     ifc.link_type = t.split()[2] if len(t.split()) > 2 else None
@@ -492,7 +510,7 @@ class _Builder:
             elif k in ("vrrp", "vrrp6"):
                 mo = _RX_VRRP.match(t)
                 if mo:
-                    self._vrrp(ifc, mo, c)
+                    self._vrrp(ifc, mo, -e)
             elif k == "dhcp" and k2 == "snooping":
                 if t.endswith("trusted"):
                     ifc.dhcp_snooping_trusted = True
@@ -509,9 +527,6 @@ class _Builder:
             elif k in ("mac-authen", "mac-authentication") and len(w) == 1:
                 ifc.mac_authen = True
                 _add(fev, "mac_authen", e)
-            elif k == "authentication-profile":
-                ifc.authentication_profile = t.split()[-1]
-                _add(fev, "authentication_profile", e)
             elif k == "traffic-filter" or (k == "packet-filter"):
                 mo = _RX_TFILTER.match(t)
                 if mo:
@@ -540,14 +555,14 @@ class _Builder:
                 ifc.stack_port = k2
                 _add(fev, "stack_port", e)
 
-    def _vrrp(self, ifc: Interface, mo: re.Match[str], c: ConfigNode) -> None:
+    def _vrrp(self, ifc: Interface, mo: re.Match[str], line_no: int) -> None:
         version: Literal[4, 6] = 6 if mo.group(1) == "vrrp6" else 4
         vrid = int(mo.group(2))
         grp = next((g for g in ifc.vrrp if g.vrid == vrid and g.version == version), None)
         if grp is None:
             grp = VrrpGroup(vrid=vrid, version=version)
             ifc.vrrp.append(grp)
-        self.addev(grp, c)
+        self.addev_no(grp, line_no)
         if mo.group(3) == "virtual-ip":
             grp.virtual_ips.append(mo.group(4))
         else:
@@ -1599,16 +1614,20 @@ def _apply_shows(dev: Device, outputs: dict[str, str]) -> None:
 
 
 # --- entry point --------------------------------------------------------------------------------------
-def _clean(text: str, command: str) -> tuple[str, int]:
-    # Fast path: a text without terminal noise, prompts or echo needs no cleaning.
-    if ("More" not in text and "HRP_" not in text and "\n<" not in text and "\n[" not in text
+def _clean(text: str, command: str) -> tuple[str, int, bool]:
+    """``(cleaned text, lines removed at the top, True if the text is known to hold no control
+    characters)``."""
+    # Fast path: a text without terminal noise, prompts or echo needs no cleaning. (``"<" in``
+    # is one memchr; the two-character search, slow on a text full of newlines, only runs then.)
+    if ("More" not in text and "HRP_" not in text and ("<" not in text or "\n<" not in text)
+            and ("[" not in text or "\n[" not in text)
             and text[:1] not in ("<", "[", " ") and not has_control_chars(text)):
-        return text, 0
+        return text, 0, True
     try:
         from netaudit.parse.clean import clean_with_offset
     except ImportError:
-        return text, 0
-    return clean_with_offset(text, command)
+        return text, 0, False
+    return (*clean_with_offset(text, command), False)
 
 
 def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
@@ -1638,13 +1657,13 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
     offset = (line_offsets or {}).get(CONFIG_COMMAND, 0)
     if cfg is not None:
         try:
-            text, removed = _clean(cfg, CONFIG_COMMAND)
+            text, removed, checked = _clean(cfg, CONFIG_COMMAND)
         except Exception as exc:  # noqa: BLE001
             raise ParseError(f"cannot clean output: {exc}", device=hostname, command=CONFIG_COMMAND) from exc
         # The builder needs neither parent links nor per-leaf child lists: the lean tree is
         # acyclic, so it is freed by reference counting as soon as the model is built.
         lines: list[str] = []
-        tree = _parse(text, hostname, CONFIG_COMMAND, False, lines)
+        tree = _parse(text, hostname, CONFIG_COMMAND, False, lines, checked)
         offset += removed
         dev.config_lines = tree.line_count
         if tree.software_version and dev.software_version is None:

@@ -24,7 +24,7 @@ Conventions
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 from netaudit.redact import redact
@@ -226,8 +226,42 @@ def vlan_in(ranges: VlanRanges, vlan: int) -> bool:
     return any(a <= vlan <= b for a, b in ranges)
 
 
+# The list fields of :class:`Interface`. An access port sets none of them: they are created on
+# first read or write (see ``_InterfaceLists``), not with every interface.
+_IF_LISTS = ("allowed_vlans", "ipv4", "ipv6", "vrrp", "traffic_filters", "ospf", "ospfv3",
+             "service_manage")
+
+
+class _InterfaceLists(_Evidenced):
+    # Reserves the list fields' names (so the slotted ``Interface`` adds no slots for them: the
+    # properties set below answer instead) and holds their lists in ``_l_<name>``; an unset
+    # ``_l_<name>`` (the builder's interfaces) reads as a new empty list, stored on first read.
+    __slots__ = _IF_LISTS + tuple(f"_l_{n}" for n in _IF_LISTS)
+
+
+def _lazy_list(name: str) -> property:
+    priv = f"_l_{name}"
+
+    def get(self: Any) -> list[Any]:
+        v = getattr(self, priv, None)
+        if v is None:
+            v = []
+            setattr(self, priv, v)
+        return v
+
+    def put(self: Any, value: list[Any]) -> None:
+        setattr(self, priv, value)
+
+    return property(get, put, doc=f"``{name}`` (a list, created on first use).")
+
+
+for _n in _IF_LISTS:
+    setattr(_InterfaceLists, _n, _lazy_list(_n))
+del _n
+
+
 @dataclass(slots=True)
-class Interface(_Evidenced):
+class Interface(_InterfaceLists):
     """An interface. Names are kept as printed (``GE1/0/1``, ``XGigabitEthernet1/0/0/1``)."""
 
     name: str = ""
@@ -696,3 +730,59 @@ class Device(_Evidenced):
 
     def acl(self, name: str | int | None) -> Acl | None:
         return None if name is None else self.acls.get(str(name))
+
+
+# --- faster constructors for the evidenced classes -------------------------------------------
+class _Factory:
+    """Default of a ``default_factory`` parameter (shown like the dataclass's own)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def _direct_init(cls: type[_Evidenced]) -> None:
+    """Replace the dataclass ``__init__`` of ``cls`` by one with the same parameters and the same
+    result that stores the lazy evidence slots (``_ev``, ``_fev``, ``_src``) directly instead of
+    going through the ``evidence`` / ``field_evidence`` properties (whose setters first look for
+    pending lazy evidence: on a new object that lookup fails, and the failure is most of the
+    cost of building a small object). Generated from :func:`dataclasses.fields`."""
+    flds = fields(cls)
+    if hasattr(cls, "__post_init__") or any(not f.init or f.kw_only for f in flds):
+        return                          # keep the dataclass's own
+    ns: dict[str, Any] = {"_FACTORY": _FACTORY}
+    params: list[str] = []
+    body: list[str] = []
+    for f in flds:
+        if f.default is not MISSING:
+            ns[f"_d_{f.name}"] = f.default
+            params.append(f"{f.name}=_d_{f.name}")
+            value = f.name
+        elif f.default_factory is not MISSING:
+            ns[f"_f_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            value = f"_f_{f.name}() if {f.name} is _FACTORY else {f.name}"
+        else:
+            params.append(f.name)
+            value = f.name
+        target = {"evidence": "_ev", "field_evidence": "_fev"}.get(f.name, f.name)
+        body.append(f"    self.{target} = {value}")
+    body.append("    self._src = None")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n", ns)  # noqa: S102
+    init = ns["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__doc__ = cls.__init__.__doc__
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    cls.__init__ = init  # type: ignore[method-assign]
+
+
+for _cls in list(globals().values()):
+    if (isinstance(_cls, type) and issubclass(_cls, _Evidenced) and _cls is not _Evidenced
+            and "__dataclass_fields__" in _cls.__dict__):
+        _direct_init(_cls)
+del _cls

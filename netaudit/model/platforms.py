@@ -214,16 +214,19 @@ def split_interface(name: str) -> tuple[str, str, int | None, int | None, bool]:
     # Fast path for ASCII names (all real ones): the prefix is what precedes the trailing run of
     # digits, "/", ":" and "."; checked against the shapes ``_IFNAME`` accepts, else the regex
     # decides (same result either way).
+    # A known prefix has one of those shapes already.
     prefix = name.rstrip("0123456789/:.") if name.isascii() else ""
     number = name[len(prefix):]
-    if not (prefix and number and number[0].isdigit()
-            and ((prefix[0].isalpha() and prefix.replace("-", "").isalpha())
-                 or (prefix.endswith("GE") and prefix[:-2].isdigit()))):
-        mo = _IFNAME.match(name)
-        if not mo:
-            return name, "", None, None, False
-        prefix, number = mo.group(1), mo.group(2)
     known = INTERFACE_TYPES.get(prefix)
+    if known is None or not (number and number[0].isdigit()):
+        if not (prefix and number and number[0].isdigit()
+                and ((prefix[0].isalpha() and prefix.replace("-", "").isalpha())
+                     or (prefix.endswith("GE") and prefix[:-2].isdigit()))):
+            mo = _IFNAME.match(name)
+            if not mo:
+                return name, "", None, None, False
+            prefix, number = mo.group(1), mo.group(2)
+        known = INTERFACE_TYPES.get(prefix)
     typ, physical = known if known is not None else (prefix, False)
     core = number
     if "." in core:             # sub-interface

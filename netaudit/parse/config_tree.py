@@ -236,6 +236,30 @@ def has_control_chars(text: str) -> bool:
 _EMPTY: tuple[()] = ()
 
 
+class _LeanNode(ConfigNode):
+    """A node of a lean tree (``_parse(..., full=False)``): ``parent`` reads ``None`` and ``raw``
+    ``False`` from the class, so the parser stores neither (two slot stores less per line)."""
+
+    __slots__ = ()
+    parent = None
+    raw = False
+
+
+class _LeanRawNode(ConfigNode):
+    """A verbatim continuation line of a multi-line block in a lean tree (see ``_LeanNode``)."""
+
+    __slots__ = ()
+    parent = None
+    raw = True
+
+
+# First characters of the lines that need a second look in the parser's loop.
+_SPECIAL_FIRST = frozenset("#!r")
+# First characters of the lines that may open a multi-line block: ``header ...`` and the first
+# words of ``_RAW_FIRST``.
+_BLOCK_FIRST = frozenset("hrdesp")
+
+
 def parse_config(text: str, *, device: str = "?",
                  command: str = "display current-configuration") -> ConfigTree:
     """Parse configuration ``text`` into a :class:`ConfigTree`.
@@ -248,35 +272,42 @@ def parse_config(text: str, *, device: str = "?",
 
 
 def _parse(text: str, device: str, command: str, full: bool,
-           lines_out: list[str] | None = None) -> ConfigTree:
+           lines_out: list[str] | None = None, checked: bool = False) -> ConfigTree:
     """The parser behind :func:`parse_config`.
 
     ``full=False`` is the model builder's variant: the same nodes, texts, line numbers, indents,
-    depths and nesting, but ``parent`` is left ``None`` and a node without children shares the
-    empty tuple instead of owning an empty list. The tree then has no reference cycles (it is
+    depths and nesting, but ``parent`` is ``None`` (and, like ``raw``, not stored: the nodes are
+    ``_LeanNode`` / ``_LeanRawNode``) and a node without children shares the empty tuple instead
+    of owning an empty list. The tree then has no reference cycles (it is
     freed as soon as the builder drops it, without the cyclic garbage collector) and costs one
     object per line instead of two. Such a tree never leaves :mod:`netaudit.model.build`.
     ``lines_out``, if given, receives the text's lines (``line_no`` n is ``lines_out[n - 1]``;
-    the node text is that line stripped).
+    the node text is that line stripped). ``checked=True``: the caller has already found no
+    control characters in ``text`` (:func:`has_control_chars`), so the parser does not look again.
     """
     tree = ConfigTree()
     lines = text.split("\n")
     if lines_out is not None:
         lines_out.extend(lines)
     tree.line_count = len(lines)
-    if has_control_chars(text):
+    if not checked and has_control_chars(text):
         for i, line in enumerate(lines, 1):
             if _CONTROL.search(line.rstrip("\r")):
                 raise ParseError("control characters in configuration", device=device,
                                  command=command, line_no=i, line=line)
     top = tree.top
     new = object.__new__
-    node_cls = ConfigNode
+    node_cls: type[ConfigNode] = ConfigNode if full else _LeanNode
+    raw_cls: type[ConfigNode] = ConfigNode if full else _LeanRawNode
+    special = _SPECIAL_FIRST
+    block_first = _BLOCK_FIRST
     # Typed as a list for mypy: only lean trees (never returned to callers) hold the tuple.
     empty = cast("list[ConfigNode]", _EMPTY)
     stack: list[ConfigNode] = []   # open ancestors, innermost last
-    # The innermost open node (``stack[-1]``), its indentation, parent and depth: most lines are
-    # a sibling or a child of the previous one, which these answer without touching the stack.
+    cur_list = top                 # the list the innermost open node was appended to
+    # The innermost open node (``stack[-1]``), its indentation, parent, depth and ``cur_list``:
+    # most lines are a sibling or a child of the previous one, which these answer without walking
+    # the stack.
     cur: ConfigNode | None = None
     cur_ind = -1
     cur_par: ConfigNode | None = None
@@ -285,23 +316,24 @@ def _parse(text: str, device: str, command: str, full: bool,
     raw_node: ConfigNode | None = None
     raw_end: Pattern[str] | None = None
     banner_delim = ""
-    i = 0
-    for line in lines:
-        i += 1
+    for i, line in enumerate(lines, 1):
         st = line.strip()
         if not st:
             continue
         c = st[0]
         ind = 0 if line[0] == c else line.find(c)
         if raw_node is not None:
-            node = new(node_cls)
+            node = new(raw_cls)
             node.text = st
             node.line_no = i
             node.indent = ind
             node.depth = raw_node.depth + 1
-            node.children = [] if full else empty
-            node.parent = raw_node if full else None
-            node.raw = True
+            if full:
+                node.children = []
+                node.parent = raw_node
+                node.raw = True
+            else:
+                node.children = empty
             rc = raw_node.children
             if rc is empty:
                 raw_node.children = [node]
@@ -314,68 +346,77 @@ def _parse(text: str, device: str, command: str, full: bool,
             elif raw_end is not None and raw_end.match(st):
                 raw_node = None
             continue
-        if c == "#":
-            if st.strip("#") == "":
-                if ind == 0:        # block separator
-                    stack.clear()
-                    cur = cur_par = None
-                    cur_ind = cur_dep = -1
-                    base = -1
-                continue            # indented sub-separator: no structural meaning
-            tree.comments.append(ConfigNode(st, i, ind, 0, None))
-            continue
-        if c == "!" and ind <= 1 and cur is None:
-            tree.headers.append(ConfigNode(st, i, ind, 0, None))
-            if tree.software_version is None:
-                mo = _SOFTWARE.match(st)
-                if mo:
-                    tree.software_version = mo.group(1)
-            continue
-        if c == "r" and st == "return" and (base < 0 or ind <= base):
-            tree.ended = True
-            tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
-            break
+        if c in special:
+            if c == "#":
+                if st.strip("#") == "":
+                    if ind == 0:        # block separator
+                        stack.clear()
+                        cur = cur_par = None
+                        cur_ind = cur_dep = -1
+                        base = -1
+                    continue            # indented sub-separator: no structural meaning
+                tree.comments.append(ConfigNode(st, i, ind, 0, None))
+                continue
+            if c == "!" and ind <= 1 and cur is None:
+                tree.headers.append(ConfigNode(st, i, ind, 0, None))
+                if tree.software_version is None:
+                    mo = _SOFTWARE.match(st)
+                    if mo:
+                        tree.software_version = mo.group(1)
+                continue
+            if c == "r" and st == "return" and (base < 0 or ind <= base):
+                tree.ended = True
+                tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
+                break
         if base < 0 or ind < base:
             base = ind
-        sibling = ind == cur_ind
-        if sibling:                 # same level as the previous node: replaces it on the stack
-            parent = cur_par
-            depth = cur_dep
-        elif ind > cur_ind:         # first child of the previous node (or a new top-level one)
-            parent = cur_par = cur
-            depth = cur_dep = cur_dep + 1
-            cur_ind = ind
-        else:                       # dedent: close the blocks it ends
-            while stack and stack[-1].indent >= ind:
-                stack.pop()
-            if stack:
-                parent = stack[-1]
-                depth = parent.depth + 1
-            else:
-                parent = None
-                depth = 0
-            cur_par, cur_dep, cur_ind = parent, depth, ind
         node = new(node_cls)
         node.text = st
         node.line_no = i
         node.indent = ind
-        node.depth = depth
-        node.children = [] if full else empty
-        node.parent = parent if full else None
-        node.raw = False
-        if parent is None:
-            top.append(node)
-        else:
-            pc = parent.children
-            if pc is empty:
-                parent.children = [node]
+        if ind == cur_ind:          # same level as the previous node: its parent, list and depth
+            node.depth = cur_dep
+            if full:
+                node.children = []
+                node.parent = cur_par
+                node.raw = False
             else:
-                pc.append(node)
-        if sibling:
-            stack[-1] = node
+                node.children = empty
+            cur_list.append(node)
+            stack[-1] = node        # replaces the previous node on the stack
         else:
+            if ind > cur_ind:       # first child of the previous node (or a new top-level one)
+                parent = cur_par = cur
+                depth = cur_dep = cur_dep + 1
+                cur_ind = ind
+            else:                   # dedent: close the blocks it ends
+                while stack and stack[-1].indent >= ind:
+                    stack.pop()
+                if stack:
+                    parent = stack[-1]
+                    depth = parent.depth + 1
+                else:
+                    parent = None
+                    depth = 0
+                cur_par, cur_dep, cur_ind = parent, depth, ind
+            if parent is None:
+                cur_list = top
+            else:
+                cur_list = parent.children
+                if cur_list is empty:
+                    cur_list = parent.children = []
+            node.depth = depth
+            if full:
+                node.children = []
+                node.parent = parent
+                node.raw = False
+            else:
+                node.children = empty
+            cur_list.append(node)
             stack.append(node)
         cur = node
+        if c not in block_first:
+            continue
         if c == "h" and st.startswith("header "):
             mo = _BANNER.match(st)
             if mo and mo.group(1) not in mo.group(2):
