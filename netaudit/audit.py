@@ -71,7 +71,7 @@ class NetworkContext:
 def parse_outputs(host: InvDevice, outputs: dict[str, str]) -> LoadedDevice:
     """Build the model and config tree of one device from its outputs (command → text)."""
     from netaudit.model import build_device
-    from netaudit.parse.clean import clean_with_offset
+    from netaudit.parse.clean import clean_with_offset, looks_clean
     from netaudit.parse.config_tree import parse_config
 
     present = frozenset(outputs)
@@ -79,7 +79,8 @@ def parse_outputs(host: InvDevice, outputs: dict[str, str]) -> LoadedDevice:
         return LoadedDevice(host, outputs=present)
     try:
         model = build_device(host.hostname, host.platform, outputs)
-        text, offset = clean_with_offset(outputs[CONFIG], CONFIG)
+        raw = outputs[CONFIG]
+        text, offset = (raw, 0) if looks_clean(raw) else clean_with_offset(raw, CONFIG)
         tree = parse_config(text, device=host.hostname, command=CONFIG)
     except ParseError as e:
         where = f"{host.hostname}/{command_filename(e.command)}" if e.command in outputs else host.hostname

@@ -132,6 +132,24 @@ def _is_header_line(line: str, command: str | None) -> bool:
     return False
 
 
+def looks_clean(text: str) -> bool:
+    """True when a saved configuration has no terminal noise to remove: no pager, no prompt or
+    echo line, no control character. Cheap (a few C-level scans), so callers can skip cleaning.
+
+    >>> looks_clean("#\\nsysname A\\n#\\nreturn\\n")
+    True
+    >>> looks_clean("<A>display current-configuration\\nsysname A\\n")
+    False
+    """
+    if "More" in text or "HRP_" in text or text[:1] in ("<", "[", " "):
+        return False
+    if ("<" in text and "\n<" in text) or ("[" in text and "\n[" in text):
+        return False
+    from netaudit.parse.config_tree import has_control_chars
+
+    return not has_control_chars(text)
+
+
 def clean_with_offset(text: str, command: str | None = None, *,
                       rstrip: bool = True) -> tuple[str, int]:
     """Clean ``text`` (see :func:`clean_output`) and return it with the top offset.
