@@ -55,8 +55,9 @@ from netaudit.model.device import (
     Zone,
     _Lines,
 )
-from netaudit.model.platforms import SYNTAX, Syntax, family_for, split_interface
-from netaudit.parse.config_tree import ConfigNode, ConfigTree, _parse, has_control_chars
+from netaudit.model.platforms import _HINT_FIRST_WORDS, SYNTAX, Syntax, family_for, split_interface
+from netaudit.parse.clean import clean_with_offset, looks_clean
+from netaudit.parse.config_tree import ConfigNode, ConfigTree, _parse
 from netaudit.redact import redact
 
 __all__ = ["build_device", "redact", "CONFIG_COMMAND", "KNOWN_COMMANDS"]
@@ -263,6 +264,9 @@ def _add(fev: dict[str, Any], name: str, e: int) -> None:
         lst.append(e)
 
 
+_Handler = Callable[["_Builder", ConfigNode], None]
+
+
 class _Builder:
     """Walks the configuration tree once and fills the device."""
 
@@ -318,14 +322,11 @@ class _Builder:
         obj._src = self.src
         obj._fev[name] = n.line_no
 
-    def run(self) -> None:
-        handlers = _HANDLERS
-        for n in self.t.top:
-            t = n.text
-            sp = t.find(" ")
-            h = handlers.get(t if sp < 0 else t[:sp])
-            if h is not None:
-                h(self, n)
+    def run(self, todo: list[tuple[_Handler, ConfigNode]] | None = None) -> None:
+        """Run the handler of every top-level line (``todo``: the pairs from :func:`_dispatch`
+        when the caller has them already), then :meth:`finish`."""
+        for h, n in _dispatch(self.t, None)[0] if todo is None else todo:
+            h(self, n)
         self.finish()
 
     def finish(self) -> None:
@@ -1488,6 +1489,25 @@ _HANDLERS: dict[str, Callable[[_Builder, ConfigNode], None]] = {
         }
 
 
+def _dispatch(tree: ConfigTree, hint_words: frozenset[str] | None
+              ) -> tuple[list[tuple[_Handler, ConfigNode]], list[str]]:
+    """``(the (handler, node) pairs of the top-level lines that have a handler, in order; the
+    heads whose first word is in hint_words)``: one look at each head's first word for both."""
+    handlers = _HANDLERS
+    todo = []
+    heads = []
+    for n in tree.top:
+        t = n.text
+        sp = t.find(" ")
+        k = t if sp < 0 else t[:sp]
+        h = handlers.get(k)
+        if h is not None:
+            todo.append((h, n))
+        if hint_words is not None and k in hint_words:
+            heads.append(t)
+    return todo, heads
+
+
 # --- show outputs ----------------------------------------------------------------------------------
 def _parse_show(dev: Device, command: str, text: str) -> list[dict[str, Any]] | None:
     """The rows of a show output, or None when it cannot be parsed: then a ``parse_warnings``
@@ -1617,16 +1637,8 @@ def _apply_shows(dev: Device, outputs: dict[str, str]) -> None:
 def _clean(text: str, command: str) -> tuple[str, int, bool]:
     """``(cleaned text, lines removed at the top, True if the text is known to hold no control
     characters)``."""
-    # Fast path: a text without terminal noise, prompts or echo needs no cleaning. (``"<" in``
-    # is one memchr; the two-character search, slow on a text full of newlines, only runs then.)
-    if ("More" not in text and "HRP_" not in text and ("<" not in text or "\n<" not in text)
-            and ("[" not in text or "\n[" not in text)
-            and text[:1] not in ("<", "[", " ") and not has_control_chars(text)):
+    if looks_clean(text):  # no terminal noise, prompts or echo: nothing to clean
         return text, 0, True
-    try:
-        from netaudit.parse.clean import clean_with_offset
-    except ImportError:
-        return text, 0, False
     return (*clean_with_offset(text, command), False)
 
 
@@ -1674,7 +1686,11 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
         if tree.lines_after_return:
             dev.parse_warnings.append(f"{hostname}: {CONFIG_COMMAND}: {tree.lines_after_return} "
                                       "line(s) after 'return' ignored")
-    heads = [n.text for n in tree.top] if tree is not None else []
+    todo = None
+    if tree is not None:
+        todo, heads = _dispatch(tree, _HINT_FIRST_WORDS)
+    else:
+        heads = []
     dev.family = family_for(platform, heads, version_text)
     syn = SYNTAX[dev.family]
     if tree is not None:
@@ -1683,7 +1699,7 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
             dev._src = src  # type: ignore[misc]
             dev._ev = [-tree.headers[0].line_no]    # verbatim
         try:
-            _Builder(dev, tree, syn, src).run()
+            _Builder(dev, tree, syn, src).run(todo)
         except ParseError:
             raise
         except Exception as exc:

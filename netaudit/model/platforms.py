@@ -156,6 +156,10 @@ _HINT_PREFIXES = ("security-policy", "firewall zone ", "hrp enable", "manager-us
                   "telnet ", "interface 10GE", "interface GE", "vm-manager", "line ",
                   "interface Bridge-Aggregation", "interface Vlan-interface", "irf member ",
                   "password-control ")
+# The first words (up to the first space) of the heads a hint regex can match: each regex begins
+# with one of them followed by a space or the end of the line (``family_for`` gives the same
+# answer when given only the heads whose first word is in this set).
+_HINT_FIRST_WORDS = frozenset(p.split(" ", 1)[0] for p in _HINT_PREFIXES)
 VERSION_FAMILY: tuple[tuple[Pattern[str], Family], ...] = (
     (_rx(r"Comware Software|H3C Comware"), "comware"),
     (_rx(r"USG\d|Eudemon"), "usg"),

@@ -132,6 +132,24 @@ def _is_header_line(line: str, command: str | None) -> bool:
     return False
 
 
+def at_line_start(text: str, ch: str) -> bool:
+    """``"\\n" + ch in text`` (``ch`` one character), by looking at the character before each
+    ``ch`` (a search for the one character is a ``memchr``; one for ``"\\n" + ch`` is slow on a
+    text full of newlines). A text with many ``ch`` gets the plain search."""
+    i = text.find(ch)
+    k = 0
+    while i > 0:
+        if text[i - 1] == "\n":
+            return True
+        k += 1
+        if k == 16:
+            return "\n" + ch in text
+        i = text.find(ch, i + 1)
+    if i == 0:          # ``ch`` at the very start does not follow a newline: look further
+        return "\n" + ch in text
+    return False
+
+
 def looks_clean(text: str) -> bool:
     """True when a saved configuration has no terminal noise to remove: no pager, no prompt or
     echo line, no control character. Cheap (a few C-level scans), so callers can skip cleaning.
@@ -143,7 +161,7 @@ def looks_clean(text: str) -> bool:
     """
     if "More" in text or "HRP_" in text or text[:1] in ("<", "[", " "):
         return False
-    if ("<" in text and "\n<" in text) or ("[" in text and "\n[" in text):
+    if at_line_start(text, "<") or at_line_start(text, "["):
         return False
     from netaudit.parse.config_tree import has_control_chars
 

@@ -275,8 +275,9 @@ def _parse(text: str, device: str, command: str, full: bool,
            lines_out: list[str] | None = None, checked: bool = False) -> ConfigTree:
     """The parser behind :func:`parse_config`.
 
-    ``full=False`` is the model builder's variant: the same nodes, texts, line numbers, indents,
-    depths and nesting, but ``parent`` is ``None`` (and, like ``raw``, not stored: the nodes are
+    ``full=False`` is the model builder's variant (its loop is :func:`_parse_lean`, which also
+    leaves out ``depth`` and most ``indent`` values): the same nodes, texts, line numbers and
+    nesting, but ``parent`` is ``None`` (and, like ``raw``, not stored: the nodes are
     ``_LeanNode`` / ``_LeanRawNode``) and a node without children shares the empty tuple instead
     of owning an empty list. The tree then has no reference cycles (it is
     freed as soon as the builder drops it, without the cyclic garbage collector) and costs one
@@ -295,6 +296,8 @@ def _parse(text: str, device: str, command: str, full: bool,
             if _CONTROL.search(line.rstrip("\r")):
                 raise ParseError("control characters in configuration", device=device,
                                  command=command, line_no=i, line=line)
+    if not full:
+        return _parse_lean(tree, lines, device, command)
     top = tree.top
     new = object.__new__
     node_cls: type[ConfigNode] = ConfigNode if full else _LeanNode
@@ -414,6 +417,123 @@ def _parse(text: str, device: str, command: str, full: bool,
                 node.children = empty
             cur_list.append(node)
             stack.append(node)
+        cur = node
+        if c not in block_first:
+            continue
+        if c == "h" and st.startswith("header "):
+            mo = _BANNER.match(st)
+            if mo and mo.group(1) not in mo.group(2):
+                raw_node, banner_delim = node, mo.group(1)
+        elif "public-key" in st:
+            end = _raw_end(st)
+            if end is not None:
+                raw_node, raw_end = node, end
+    if raw_node is not None:
+        raise ParseError("unterminated multi-line block", device=device, command=command,
+                         line_no=raw_node.line_no, line=raw_node.text)
+    if not top:
+        raise ParseError("no configuration lines", device=device, command=command)
+    return tree
+
+
+
+def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str) -> ConfigTree:
+    """The loop of :func:`_parse` for ``full=False`` (see there), storing only what the model
+    builder reads: the same nodes, texts, line numbers, raw flags, nesting, headers, comments,
+    ``ended`` / ``lines_after_return`` and errors as the full loop, but ``depth`` is not stored
+    and ``indent`` only on nodes that get children (reading either on another lean node raises
+    ``AttributeError``). All nodes but raw lines are ``_LeanNode`` (one class, so the builder's
+    attribute reads stay specialised); a leaf shares the empty tuple as ``children``. ``stack``
+    holds the open ancestors of the previous node ``cur`` (not ``cur`` itself), so a sibling line
+    touches neither the stack nor the block's base indentation (a sibling or a child is never
+    less indented than the base)."""
+    top = tree.top
+    new = object.__new__
+    node_cls: type[ConfigNode] = _LeanNode
+    raw_cls: type[ConfigNode] = _LeanRawNode
+    special = _SPECIAL_FIRST
+    block_first = _BLOCK_FIRST
+    empty = cast("list[ConfigNode]", _EMPTY)
+    stack: list[ConfigNode] = []   # open ancestors of ``cur``, innermost last
+    cur_list = top                 # the list ``cur`` was appended to
+    cur: ConfigNode | None = None  # the previous structural node
+    cur_ind = -1                   # its indentation
+    base = -1                      # base indentation of the current block (-1 = unknown)
+    raw_node: ConfigNode | None = None
+    raw_end: Pattern[str] | None = None
+    banner_delim = ""
+    for i, line in enumerate(lines, 1):
+        st = line.strip()
+        if not st:
+            continue
+        c = st[0]
+        if raw_node is not None:
+            node = new(raw_cls)
+            node.text = st
+            node.line_no = i
+            node.children = empty
+            rc = raw_node.children
+            if rc is empty:
+                raw_node.children = [node]
+            else:
+                rc.append(node)
+            if banner_delim:
+                if banner_delim in st:
+                    raw_node = None
+                    banner_delim = ""
+            elif raw_end is not None and raw_end.match(st):
+                raw_node = None
+            continue
+        ind = 0 if line[0] == c else line.find(c)
+        if c in special:
+            if c == "#":
+                if st.strip("#") == "":
+                    if ind == 0:        # block separator
+                        stack.clear()
+                        cur = None
+                        cur_ind = -1
+                        base = -1
+                    continue            # indented sub-separator: no structural meaning
+                tree.comments.append(ConfigNode(st, i, ind, 0, None))
+                continue
+            if c == "!" and ind <= 1 and cur is None:
+                tree.headers.append(ConfigNode(st, i, ind, 0, None))
+                if tree.software_version is None:
+                    mo = _SOFTWARE.match(st)
+                    if mo:
+                        tree.software_version = mo.group(1)
+                continue
+            if c == "r" and st == "return" and (base < 0 or ind <= base):
+                tree.ended = True
+                tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
+                break
+        node = new(node_cls)
+        node.text = st
+        node.line_no = i
+        node.children = empty
+        if ind == cur_ind:          # same level as the previous node: same list
+            cur_list.append(node)
+        elif ind > cur_ind:         # first child of the previous node (or a block's first line)
+            if cur is None:
+                cur_list = top
+                base = ind
+            else:
+                cur.indent = cur_ind
+                stack.append(cur)
+                cur_list = cur.children
+                if cur_list is empty:
+                    cur_list = cur.children = []
+                # else: a raw block's opener, after its continuation lines
+            cur_ind = ind
+            cur_list.append(node)
+        else:                       # dedent: close the blocks it ends
+            if ind < base:
+                base = ind
+            while stack and stack[-1].indent >= ind:
+                stack.pop()
+            cur_list = stack[-1].children if stack else top
+            cur_ind = ind
+            cur_list.append(node)
         cur = node
         if c not in block_first:
             continue

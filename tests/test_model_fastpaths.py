@@ -1,0 +1,39 @@
+"""Fast paths of the model builder give the same answers as the plain code they replace."""
+
+from __future__ import annotations
+
+import random
+
+from netaudit.model.build import _dispatch
+from netaudit.model.platforms import _HINT_FIRST_WORDS, _HINT_PREFIXES, family_for
+from netaudit.parse.clean import at_line_start as _at_line_start
+from netaudit.parse.config_tree import _parse
+
+
+def test_at_line_start_is_the_two_character_search() -> None:
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab\n<[ \r") for _ in range(rng.randint(0, 50)))
+        for ch in "<[":
+            assert _at_line_start(text, ch) == ("\n" + ch in text), (text, ch)
+    many = "x" + "<y" * 40          # past the look-ahead limit: the plain search decides
+    assert not _at_line_start(many, "<")
+    assert _at_line_start(many + "\n<", "<")
+
+
+def test_family_from_the_hint_heads_alone() -> None:
+    """``build_device`` gives ``family_for`` only the heads whose first word is a hint word."""
+    rng = random.Random(5)
+    words = sorted({p.split(" ", 1)[0] for p in _HINT_PREFIXES}) + ["sysname", "snmp-agent", "vlan"]
+    tails = ["", " ", "X", " enable", " server disable", " ipv4 server disable", " zone trust",
+             " board 1 board-type CE6850", "10GE1/0/1", " GE1/0/1", " 10GE1/0/1", " Vlan-interface10",
+             " Bridge-Aggregation1", " member 1", " vty 0 4", " class vty", " login-attempt 3",
+             "\tGE1/0/1", " GigabitEthernet0/0/1"]
+    for _ in range(3000):
+        heads = [rng.choice(words) + rng.choice(tails) for _ in range(rng.randint(0, 6))]
+        text = "\n".join(heads) + "\n" if heads else "sysname x\n"
+        tree = _parse(text, "d", "c", False)
+        _todo, hint_heads = _dispatch(tree, _HINT_FIRST_WORDS)
+        all_heads = [n.text for n in tree.top]
+        for platform in ("huawei_vrp", "huawei", "other"):
+            assert family_for(platform, hint_heads, None) == family_for(platform, all_heads, None), heads
