@@ -367,3 +367,14 @@ def test_outputs_failed_names_unparseable_shows() -> None:
     assert dev.model_dump()["outputs_failed"] == dev.outputs_failed
     ok = build_device("d1", "huawei_vrp", {CONFIG_COMMAND: cfg})
     assert ok.outputs_failed == {}
+
+
+def test_ipv4_and_ipv6_acls_with_the_same_number_stay_apart() -> None:
+    # synthetic: VRP keeps separate number spaces for IPv4 and IPv6 ACLs
+    cfg = ("#\nsysname T\n#\nacl number 2001\n rule 5 permit source 10.0.0.0 0.0.0.255\n#\n"
+           "acl ipv6 number 2001\n rule 5 permit source 2409:8c54::/32\n rule 10 deny\n#\nreturn\n")
+    dev = build_device("T", "huawei_vrp", {"display current-configuration": cfg})
+    v4, v6 = dev.acl(2001), dev.acl(2001, ipv6=True)
+    assert v4 is not None and v6 is not None and v4 is not v6
+    assert not v4.ipv6 and v6.ipv6
+    assert [r.action for r in v4.rules] == ["permit"] and [r.action for r in v6.rules] == ["permit", "deny"]

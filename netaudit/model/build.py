@@ -1032,13 +1032,16 @@ class _Builder:
         ipv6 = bool(mo.group(1))
         number = mo.group(3) or mo.group(4)
         name = mo.group(2) or number or ""
-        key = name
+        # IPv4 and IPv6 ACLs have separate number spaces (``acl number 2001`` and
+        # ``acl ipv6 number 2001`` are two ACLs): IPv6 keys carry an ``ipv6 `` prefix
+        prefix = "ipv6 " if ipv6 else ""
+        key = prefix + name
         acl = self.d.acls.get(key)
         if acl is None:
             acl = Acl(name=name, number=_int(number), ipv6=ipv6)
             self.d.acls[key] = acl
             if mo.group(2) and number:     # named ACL with a number: reachable by both
-                self.d.acls.setdefault(number, acl)
+                self.d.acls.setdefault(prefix + number, acl)
         self.addev(acl, n)
         for c in n.children:
             t = c.text

@@ -709,7 +709,7 @@ class Device(_Evidenced):
     routing: Routing = field(default_factory=Routing)
     aaa: Aaa = field(default_factory=Aaa)
     mgmt: Management = field(default_factory=Management)
-    acls: dict[str, Acl] = field(default_factory=dict)
+    acls: dict[str, Acl] = field(default_factory=dict)   # "2000", "ipv6 2001", names
     logging: Logging = field(default_factory=Logging)
     ntp_servers: list[NtpServer] = field(default_factory=list)
     timezone: Timezone | None = None
@@ -728,8 +728,11 @@ class Device(_Evidenced):
     def interface(self, name: str) -> Interface | None:
         return self.interfaces.get(name)
 
-    def acl(self, name: str | int | None) -> Acl | None:
-        return None if name is None else self.acls.get(str(name))
+    def acl(self, name: str | int | None, *, ipv6: bool = False) -> Acl | None:
+        """An ACL by number or name; IPv6 ACLs live in their own number space."""
+        if name is None:
+            return None
+        return self.acls.get(("ipv6 " if ipv6 else "") + str(name))
 
 
 # --- faster constructors for the evidenced classes -------------------------------------------
