@@ -265,8 +265,8 @@ _ANY4 = re.compile(r"^(any|0\.0\.0\.0)$")
 def _acl_block(dev: DeviceContext, name: str, ipv6: bool) -> Any:
     """The top-level ACL node for ``name`` of the right address family.
 
-    Read from the tree rather than ``model.acls``: the model keys ACLs by number only, so IPv4
-    ``acl number 2001`` and ``acl ipv6 number 2001`` collide (reported to the model owner)."""
+    Read from the tree (the rule nodes give the evidence lines); IPv4 ``acl number 2001`` and
+    ``acl ipv6 number 2001`` are different ACLs, told apart by ``ipv6``."""
     rx = re.compile(r"acl (ipv6 )?(?:(?:number|basic|advanced) )?(?:name (\S+)(?: (\d+))?|(\d+))")
     for n in dev.tree.top:
         mo = rx.match(n.text)
