@@ -300,12 +300,8 @@ def _parse(text: str, device: str, command: str, full: bool,
         return _parse_lean(tree, lines, device, command)
     top = tree.top
     new = object.__new__
-    node_cls: type[ConfigNode] = ConfigNode if full else _LeanNode
-    raw_cls: type[ConfigNode] = ConfigNode if full else _LeanRawNode
     special = _SPECIAL_FIRST
     block_first = _BLOCK_FIRST
-    # Typed as a list for mypy: only lean trees (never returned to callers) hold the tuple.
-    empty = cast("list[ConfigNode]", _EMPTY)
     stack: list[ConfigNode] = []   # open ancestors, innermost last
     cur_list = top                 # the list the innermost open node was appended to
     # The innermost open node (``stack[-1]``), its indentation, parent, depth and ``cur_list``:
@@ -326,22 +322,15 @@ def _parse(text: str, device: str, command: str, full: bool,
         c = st[0]
         ind = 0 if line[0] == c else line.find(c)
         if raw_node is not None:
-            node = new(raw_cls)
+            node = new(ConfigNode)
             node.text = st
             node.line_no = i
             node.indent = ind
             node.depth = raw_node.depth + 1
-            if full:
-                node.children = []
-                node.parent = raw_node
-                node.raw = True
-            else:
-                node.children = empty
-            rc = raw_node.children
-            if rc is empty:
-                raw_node.children = [node]
-            else:
-                rc.append(node)
+            node.children = []
+            node.parent = raw_node
+            node.raw = True
+            raw_node.children.append(node)
             if banner_delim:
                 if banner_delim in st:
                     raw_node = None
@@ -373,18 +362,15 @@ def _parse(text: str, device: str, command: str, full: bool,
                 break
         if base < 0 or ind < base:
             base = ind
-        node = new(node_cls)
+        node = new(ConfigNode)
         node.text = st
         node.line_no = i
         node.indent = ind
         if ind == cur_ind:          # same level as the previous node: its parent, list and depth
             node.depth = cur_dep
-            if full:
-                node.children = []
-                node.parent = cur_par
-                node.raw = False
-            else:
-                node.children = empty
+            node.children = []
+            node.parent = cur_par
+            node.raw = False
             cur_list.append(node)
             stack[-1] = node        # replaces the previous node on the stack
         else:
@@ -402,19 +388,11 @@ def _parse(text: str, device: str, command: str, full: bool,
                     parent = None
                     depth = 0
                 cur_par, cur_dep, cur_ind = parent, depth, ind
-            if parent is None:
-                cur_list = top
-            else:
-                cur_list = parent.children
-                if cur_list is empty:
-                    cur_list = parent.children = []
+            cur_list = top if parent is None else parent.children
             node.depth = depth
-            if full:
-                node.children = []
-                node.parent = parent
-                node.raw = False
-            else:
-                node.children = empty
+            node.children = []
+            node.parent = parent
+            node.raw = False
             cur_list.append(node)
             stack.append(node)
         cur = node
