@@ -38,17 +38,16 @@ _PROMPT_RE = re.compile(
 def decode_output(data: bytes) -> str:
     """Decode captured bytes: UTF-8 (BOM tolerated), else GBK, else latin-1. Never raises.
 
+    The one decoder is the snapshot store's (which also says which encoding it used).
+
     >>> decode_output("接口".encode("gbk"))
     '接口'
     >>> decode_output(b"\\xff\\xfe\\xfa")
     'ÿþú'
     """
-    for encoding in ("utf-8-sig", "gbk"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    from netaudit.snapshot.store import decode_output as decode
+
+    return decode(data)[0]
 
 
 def is_prompt_line(line: str) -> bool:
