@@ -224,6 +224,27 @@ def _raw_end(text: str) -> Pattern[str] | None:
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 
 
+def _block_start(st: str, c: str) -> tuple[Pattern[str] | None, str]:
+    """Whether a line opens a multi-line raw block: (end regex, "") for key blocks, (None,
+    delimiter) for a banner whose text goes on past this line, else (None, "")."""
+    if c == "h" and st.startswith("header "):
+        mo = _BANNER.match(st)
+        if mo and mo.group(1) not in mo.group(2):
+            return None, mo.group(1)
+    elif "public-key" in st:
+        return _raw_end(st), ""
+    return None, ""
+
+
+def _finish(tree: ConfigTree, raw_node: ConfigNode | None, device: str, command: str) -> ConfigTree:
+    if raw_node is not None:
+        raise ParseError("unterminated multi-line block", device=device, command=command,
+                         line_no=raw_node.line_no, line=raw_node.text)
+    if not tree.top:
+        raise ParseError("no configuration lines", device=device, command=command)
+    return tree
+
+
 def has_control_chars(text: str) -> bool:
     """True if ``text`` contains a character matched by ``_CONTROL`` (fast: one C pass)."""
     try:
@@ -398,20 +419,10 @@ def _parse(text: str, device: str, command: str, full: bool,
         cur = node
         if c not in block_first:
             continue
-        if c == "h" and st.startswith("header "):
-            mo = _BANNER.match(st)
-            if mo and mo.group(1) not in mo.group(2):
-                raw_node, banner_delim = node, mo.group(1)
-        elif "public-key" in st:
-            end = _raw_end(st)
-            if end is not None:
-                raw_node, raw_end = node, end
-    if raw_node is not None:
-        raise ParseError("unterminated multi-line block", device=device, command=command,
-                         line_no=raw_node.line_no, line=raw_node.text)
-    if not top:
-        raise ParseError("no configuration lines", device=device, command=command)
-    return tree
+        raw_end, banner_delim = _block_start(st, c)
+        if raw_end is not None or banner_delim:
+            raw_node = node
+    return _finish(tree, raw_node, device, command)
 
 
 
@@ -515,17 +526,7 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str) -
         cur = node
         if c not in block_first:
             continue
-        if c == "h" and st.startswith("header "):
-            mo = _BANNER.match(st)
-            if mo and mo.group(1) not in mo.group(2):
-                raw_node, banner_delim = node, mo.group(1)
-        elif "public-key" in st:
-            end = _raw_end(st)
-            if end is not None:
-                raw_node, raw_end = node, end
-    if raw_node is not None:
-        raise ParseError("unterminated multi-line block", device=device, command=command,
-                         line_no=raw_node.line_no, line=raw_node.text)
-    if not top:
-        raise ParseError("no configuration lines", device=device, command=command)
-    return tree
+        raw_end, banner_delim = _block_start(st, c)
+        if raw_end is not None or banner_delim:
+            raw_node = node
+    return _finish(tree, raw_node, device, command)
