@@ -318,7 +318,7 @@ def _parse(text: str, device: str, command: str, full: bool,
                 raise ParseError("control characters in configuration", device=device,
                                  command=command, line_no=i, line=line)
     if not full:
-        return _parse_lean(tree, lines, device, command)
+        return _parse_lean(tree, lines, device, command, "public-key" in text or "header " in text)
     top = tree.top
     new = object.__new__
     special = _SPECIAL_FIRST
@@ -426,7 +426,8 @@ def _parse(text: str, device: str, command: str, full: bool,
 
 
 
-def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str) -> ConfigTree:
+def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
+                maybe_raw: bool = True) -> ConfigTree:
     """The loop of :func:`_parse` for ``full=False`` (see there), storing only what the model
     builder reads: the same nodes, texts, line numbers, raw flags, nesting, headers, comments,
     ``ended`` / ``lines_after_return`` and errors as the full loop, but ``depth`` is not stored
@@ -435,7 +436,16 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str) -
     attribute reads stay specialised); a leaf shares the empty tuple as ``children``. ``stack``
     holds the open ancestors of the previous node ``cur`` (not ``cur`` itself), so a sibling line
     touches neither the stack nor the block's base indentation (a sibling or a child is never
-    less indented than the base)."""
+    less indented than the base).
+
+    Most lines are plain children of a line at column 0 (interface, ACL, template and
+    user-interface bodies): one space, then a character other than ``#``. A short inner loop
+    appends them to that line's child list, where the general rules would put them too, unless
+    one may open a multi-line block (looked for only when ``maybe_raw``: the text contains
+    ``public-key`` or ``header``); the first other non-blank line leaves it with the general
+    state set as if the children had gone through the general rules (previous node: the last
+    child, at indentation 1) and is placed by them.
+    """
     top = tree.top
     new = object.__new__
     node_cls: type[ConfigNode] = _LeanNode
@@ -451,82 +461,116 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str) -
     raw_node: ConfigNode | None = None
     raw_end: Pattern[str] | None = None
     banner_delim = ""
-    for i, line in enumerate(lines, 1):
+    it = enumerate(lines, 1)
+    for i, line in it:
         st = line.strip()
-        if not st:
-            continue
-        c = st[0]
-        if raw_node is not None:
-            node = new(raw_cls)
+        while st:                  # place line ``i``; ``break`` when done with it
+            c = st[0]
+            if raw_node is not None:
+                node = new(raw_cls)
+                node.text = st
+                node.line_no = i
+                node.children = empty
+                rc = raw_node.children
+                if rc is empty:
+                    raw_node.children = [node]
+                else:
+                    rc.append(node)
+                if banner_delim:
+                    if banner_delim in st:
+                        raw_node = None
+                        banner_delim = ""
+                elif raw_end is not None and raw_end.match(st):
+                    raw_node = None
+                break
+            ind = 0 if line[0] == c else line.find(c)
+            if c in special:
+                if c == "#":
+                    if st.strip("#") == "":
+                        if ind == 0:    # block separator
+                            stack.clear()
+                            cur = None
+                            cur_ind = -1
+                            base = -1
+                        break           # indented sub-separator: no structural meaning
+                    tree.comments.append(ConfigNode(st, i, ind, 0, None))
+                    break
+                if c == "!" and ind <= 1 and cur is None:
+                    tree.headers.append(ConfigNode(st, i, ind, 0, None))
+                    if tree.software_version is None:
+                        mo = _SOFTWARE.match(st)
+                        if mo:
+                            tree.software_version = mo.group(1)
+                    break
+                if c == "r" and st == "return" and (base < 0 or ind <= base):
+                    tree.ended = True
+                    tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
+                    return _finish(tree, raw_node, device, command)
+            node = new(node_cls)
             node.text = st
             node.line_no = i
             node.children = empty
-            rc = raw_node.children
-            if rc is empty:
-                raw_node.children = [node]
-            else:
-                rc.append(node)
-            if banner_delim:
-                if banner_delim in st:
-                    raw_node = None
-                    banner_delim = ""
-            elif raw_end is not None and raw_end.match(st):
-                raw_node = None
-            continue
-        ind = 0 if line[0] == c else line.find(c)
-        if c in special:
-            if c == "#":
-                if st.strip("#") == "":
-                    if ind == 0:        # block separator
-                        stack.clear()
-                        cur = None
-                        cur_ind = -1
-                        base = -1
-                    continue            # indented sub-separator: no structural meaning
-                tree.comments.append(ConfigNode(st, i, ind, 0, None))
-                continue
-            if c == "!" and ind <= 1 and cur is None:
-                tree.headers.append(ConfigNode(st, i, ind, 0, None))
-                if tree.software_version is None:
-                    mo = _SOFTWARE.match(st)
-                    if mo:
-                        tree.software_version = mo.group(1)
-                continue
-            if c == "r" and st == "return" and (base < 0 or ind <= base):
-                tree.ended = True
-                tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
+            if ind == cur_ind:          # same level as the previous node: same list
+                cur_list.append(node)
+            elif ind > cur_ind:         # first child of the previous node (or a block's first line)
+                if cur is None:
+                    cur_list = top
+                    base = ind
+                else:
+                    cur.indent = cur_ind
+                    stack.append(cur)
+                    cur_list = cur.children
+                    if cur_list is empty:
+                        cur_list = cur.children = []
+                    # else: a raw block's opener, after its continuation lines
+                cur_ind = ind
+                cur_list.append(node)
+            else:                       # dedent: close the blocks it ends
+                if ind < base:
+                    base = ind
+                while stack and stack[-1].indent >= ind:
+                    stack.pop()
+                cur_list = stack[-1].children if stack else top
+                cur_ind = ind
+                cur_list.append(node)
+            cur = node
+            if c in block_first:
+                raw_end, banner_delim = _block_start(st, c)
+                if raw_end is not None or banner_delim:
+                    raw_node = node
+                    break
+            if ind:
                 break
-        node = new(node_cls)
-        node.text = st
-        node.line_no = i
-        node.children = empty
-        if ind == cur_ind:          # same level as the previous node: same list
-            cur_list.append(node)
-        elif ind > cur_ind:         # first child of the previous node (or a block's first line)
-            if cur is None:
-                cur_list = top
-                base = ind
+            # A line at column 0: its plain children, straight into its child list.
+            kids: list[ConfigNode] | None = None
+            for i, line in it:
+                st = line.strip()
+                if not st:
+                    continue
+                c = st[0]
+                if line[0] == " " and line[1] == c and c != "#" and not (maybe_raw and _opens_block(st)):
+                    child = new(node_cls)
+                    child.text = st
+                    child.line_no = i
+                    child.children = empty
+                    if kids is None:
+                        kids = node.children = [child]
+                    else:
+                        kids.append(child)
+                    continue
+                break
             else:
-                cur.indent = cur_ind
-                stack.append(cur)
-                cur_list = cur.children
-                if cur_list is empty:
-                    cur_list = cur.children = []
-                # else: a raw block's opener, after its continuation lines
-            cur_ind = ind
-            cur_list.append(node)
-        else:                       # dedent: close the blocks it ends
-            if ind < base:
-                base = ind
-            while stack and stack[-1].indent >= ind:
-                stack.pop()
-            cur_list = stack[-1].children if stack else top
-            cur_ind = ind
-            cur_list.append(node)
-        cur = node
-        if c not in block_first:
-            continue
-        raw_end, banner_delim = _block_start(st, c)
-        if raw_end is not None or banner_delim:
-            raw_node = node
+                st = ""                 # no lines left
+            if kids is not None:        # the general state after those children
+                node.indent = 0
+                stack.append(node)
+                cur = kids[-1]
+                cur_ind = 1
+                cur_list = kids
+            # the loop goes on with the line that ended the children
     return _finish(tree, raw_node, device, command)
+
+
+def _opens_block(st: str) -> bool:
+    """Whether a stripped line may open a multi-line block (a superset of :func:`_block_start`)."""
+    return "public-key" in st or st.startswith("header ")
