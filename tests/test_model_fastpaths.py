@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 
-from netaudit.model.build import _dispatch
+from netaudit.model.build import _HANDLERS
 from netaudit.model.platforms import _HINT_FIRST_WORDS, _HINT_PREFIXES, family_for
 from netaudit.parse.clean import at_line_start as _at_line_start
-from netaudit.parse.config_tree import _parse
+from netaudit.parse.clean import contains
+from netaudit.parse.config_tree import _Index, _parse
 
 
 def test_at_line_start_is_the_two_character_search() -> None:
@@ -21,6 +22,15 @@ def test_at_line_start_is_the_two_character_search() -> None:
     assert _at_line_start(many + "\n<", "<")
 
 
+def test_contains_is_the_plain_search() -> None:
+    rng = random.Random(12)
+    for _ in range(20000):
+        text = "".join(rng.choice(["M", "More", "Mo", "re", "H", "HRP_", "x", "\n"])
+                       for _ in range(rng.randint(0, 30)))
+        for needle in ("More", "HRP_", "M"):
+            assert contains(text, needle) == (needle in text), (text, needle)
+
+
 def test_family_from_the_hint_heads_alone() -> None:
     """``build_device`` gives ``family_for`` only the heads whose first word is a hint word."""
     rng = random.Random(5)
@@ -32,8 +42,35 @@ def test_family_from_the_hint_heads_alone() -> None:
     for _ in range(3000):
         heads = [rng.choice(words) + rng.choice(tails) for _ in range(rng.randint(0, 6))]
         text = "\n".join(heads) + "\n" if heads else "sysname x\n"
-        tree = _parse(text, "d", "c", False)
-        _todo, hint_heads = _dispatch(tree, _HINT_FIRST_WORDS)
+        index: _Index[object] = _Index({}, _HINT_FIRST_WORDS)
+        tree = _parse(text, "d", "c", False, index=index)
+        hint_heads = index.hint_heads
         all_heads = [n.text for n in tree.top]
         for platform in ("huawei_vrp", "huawei", "other"):
             assert family_for(platform, hint_heads, None) == family_for(platform, all_heads, None), heads
+
+
+def test_index_is_the_first_word_of_every_top_level_node() -> None:
+    """The lean parser's index gives the handler of every top-level node, in order, whatever
+    shape the text has (old VRP5 leading spaces, raw blocks, comments, dedents)."""
+    from tests.fixtures_path import REAL
+    from tests.test_config_tree import _RAW_SHAPES
+
+    texts = [*_RAW_SHAPES, *(p.read_text(encoding="utf-8", errors="replace")
+                             for p in sorted((REAL / "configs").glob("*.txt")))]
+    rng = random.Random(3)
+    for base in list(texts):
+        lines = base.split("\n")
+        texts.append("\n".join(" " * rng.choice([0, 0, 1, 2]) + ln.lstrip() for ln in lines))
+    for text in texts:
+        index: _Index[object] = _Index(_HANDLERS, _HINT_FIRST_WORDS)
+        tree = _parse(text, "d", "c", False, index=index)
+        want = []
+        for n in tree.top:
+            word = n.text.split(" ", 1)[0]
+            if word in _HANDLERS:
+                want.append((_HANDLERS[word], n))
+        assert [(h, n.line_no) for h, n in index.keyed] == [(h, n.line_no) for h, n in want]
+        assert all(a is b for (_, a), (_, b) in zip(index.keyed, want, strict=True))
+        assert index.hint_heads == [n.text for n in tree.top
+                                    if n.text.split(" ", 1)[0] in _HINT_FIRST_WORDS]

@@ -57,7 +57,7 @@ from netaudit.model.device import (
 )
 from netaudit.model.platforms import _HINT_FIRST_WORDS, SYNTAX, Syntax, family_for, split_interface
 from netaudit.parse.clean import clean_with_offset, looks_clean
-from netaudit.parse.config_tree import ConfigNode, ConfigTree, _parse
+from netaudit.parse.config_tree import ConfigNode, ConfigTree, _Index, _parse
 from netaudit.redact import redact
 
 __all__ = ["build_device", "redact", "CONFIG_COMMAND", "KNOWN_COMMANDS"]
@@ -322,10 +322,11 @@ class _Builder:
         obj._src = self.src
         obj._fev[name] = n.line_no
 
-    def run(self, todo: list[tuple[_Handler, ConfigNode]] | None = None) -> None:
-        """Run the handler of every top-level line (``todo``: the pairs from :func:`_dispatch`
-        when the caller has them already), then :meth:`finish`."""
-        for h, n in _dispatch(self.t, None)[0] if todo is None else todo:
+    def run(self, todo: list[tuple[_Handler, ConfigNode]]) -> None:
+        """Run the handler of every top-level line that has one (``todo``: the ``(handler,
+        node)`` pairs in file order, as the lean parser's ``_Index`` of ``_HANDLERS`` gives them),
+        then :meth:`finish`."""
+        for h, n in todo:
             h(self, n)
         self.finish()
 
@@ -1492,25 +1493,6 @@ _HANDLERS: dict[str, Callable[[_Builder, ConfigNode], None]] = {
         }
 
 
-def _dispatch(tree: ConfigTree, hint_words: frozenset[str] | None
-              ) -> tuple[list[tuple[_Handler, ConfigNode]], list[str]]:
-    """``(the (handler, node) pairs of the top-level lines that have a handler, in order; the
-    heads whose first word is in hint_words)``: one look at each head's first word for both."""
-    handlers = _HANDLERS
-    todo = []
-    heads = []
-    for n in tree.top:
-        t = n.text
-        sp = t.find(" ")
-        k = t if sp < 0 else t[:sp]
-        h = handlers.get(k)
-        if h is not None:
-            todo.append((h, n))
-        if hint_words is not None and k in hint_words:
-            heads.append(t)
-    return todo, heads
-
-
 # --- show outputs ----------------------------------------------------------------------------------
 def _parse_show(dev: Device, command: str, text: str) -> list[dict[str, Any]] | None:
     """The rows of a show output, or None when it cannot be parsed: then a ``parse_warnings``
@@ -1678,7 +1660,8 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
         # The builder needs neither parent links nor per-leaf child lists: the lean tree is
         # acyclic, so it is freed by reference counting as soon as the model is built.
         lines: list[str] = []
-        tree = _parse(text, hostname, CONFIG_COMMAND, False, lines, checked)
+        index: _Index[_Handler] = _Index(_HANDLERS, _HINT_FIRST_WORDS)
+        tree = _parse(text, hostname, CONFIG_COMMAND, False, lines, checked, index)
         offset += removed
         dev.config_lines = tree.line_count
         if tree.software_version and dev.software_version is None:
@@ -1689,12 +1672,7 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
         if tree.lines_after_return:
             dev.parse_warnings.append(f"{hostname}: {CONFIG_COMMAND}: {tree.lines_after_return} "
                                       "line(s) after 'return' ignored")
-    todo = None
-    if tree is not None:
-        todo, heads = _dispatch(tree, _HINT_FIRST_WORDS)
-    else:
-        heads = []
-    dev.family = family_for(platform, heads, version_text)
+    dev.family = family_for(platform, index.hint_heads if tree is not None else [], version_text)
     syn = SYNTAX[dev.family]
     if tree is not None:
         src = _Lines(lines, offset, CONFIG_COMMAND)
@@ -1702,7 +1680,7 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
             dev._src = src  # type: ignore[misc]
             dev._ev = [-tree.headers[0].line_no]    # verbatim
         try:
-            _Builder(dev, tree, syn, src).run(todo)
+            _Builder(dev, tree, syn, src).run(index.keyed)
         except ParseError:
             raise
         except Exception as exc:

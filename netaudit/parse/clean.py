@@ -149,6 +149,28 @@ def at_line_start(text: str, ch: str) -> bool:
     return False
 
 
+def contains(text: str, needle: str) -> bool:
+    """``needle in text`` for a needle whose first character is rare in ``text`` (an upper-case
+    letter in a configuration): a ``memchr`` for that character and a look at each hit, where
+    the plain search (its skip table keyed on a common last letter) is slow. A text with many
+    hits gets the plain search.
+
+    >>> contains("a\\n  ---- More ----", "More"), contains("Mo Mor", "More")
+    (True, False)
+    """
+    first = needle[0]
+    i = text.find(first)
+    k = 0
+    while i >= 0:
+        if text.startswith(needle, i):
+            return True
+        k += 1
+        if k == 16:
+            return needle in text
+        i = text.find(first, i + 1)
+    return False
+
+
 def looks_clean(text: str) -> bool:
     """True when a saved configuration has no terminal noise to remove: no pager, no prompt or
     echo line, no control character. Cheap (a few C-level scans), so callers can skip cleaning.
@@ -158,7 +180,7 @@ def looks_clean(text: str) -> bool:
     >>> looks_clean("<A>display current-configuration\\nsysname A\\n")
     False
     """
-    if "More" in text or "HRP_" in text or text[:1] in ("<", "[", " "):
+    if text[:1] in ("<", "[", " ") or contains(text, "More") or contains(text, "HRP_"):
         return False
     if at_line_start(text, "<") or at_line_start(text, "["):
         return False

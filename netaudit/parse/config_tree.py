@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from re import Pattern
-from typing import cast
+from typing import Any, Generic, TypeVar, cast
 
 from netaudit.errors import ParseError
 
 __all__ = ["ConfigNode", "ConfigTree", "parse_config"]
 
 RegexLike = str | Pattern[str]
+_V = TypeVar("_V")
 
 # Raw multi-line blocks: start regex -> end regex (both matched on the stripped text).
 _RAW_BLOCKS: tuple[tuple[Pattern[str], Pattern[str]], ...] = (
@@ -293,7 +294,8 @@ def parse_config(text: str, *, device: str = "?",
 
 
 def _parse(text: str, device: str, command: str, full: bool,
-           lines_out: list[str] | None = None, checked: bool = False) -> ConfigTree:
+           lines_out: list[str] | None = None, checked: bool = False,
+           index: _Index[Any] | None = None) -> ConfigTree:
     """The parser behind :func:`parse_config`.
 
     ``full=False`` is the model builder's variant (its loop is :func:`_parse_lean`, which also
@@ -306,6 +308,7 @@ def _parse(text: str, device: str, command: str, full: bool,
     ``lines_out``, if given, receives the text's lines (``line_no`` n is ``lines_out[n - 1]``;
     the node text is that line stripped). ``checked=True``: the caller has already found no
     control characters in ``text`` (:func:`has_control_chars`), so the parser does not look again.
+    ``index`` (lean tree only): see :class:`_Index`.
     """
     tree = ConfigTree()
     lines = text.split("\n")
@@ -318,7 +321,8 @@ def _parse(text: str, device: str, command: str, full: bool,
                 raise ParseError("control characters in configuration", device=device,
                                  command=command, line_no=i, line=line)
     if not full:
-        return _parse_lean(tree, lines, device, command, "public-key" in text or "header " in text)
+        return _parse_lean(tree, lines, device, command, "public-key" in text or "header " in text,
+                           index)
     top = tree.top
     new = object.__new__
     special = _SPECIAL_FIRST
@@ -427,7 +431,7 @@ def _parse(text: str, device: str, command: str, full: bool,
 
 
 def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
-                maybe_raw: bool = True) -> ConfigTree:
+                maybe_raw: bool = True, index: _Index[Any] | None = None) -> ConfigTree:
     """The loop of :func:`_parse` for ``full=False`` (see there), storing only what the model
     builder reads: the same nodes, texts, line numbers, raw flags, nesting, headers, comments,
     ``ended`` / ``lines_after_return`` and errors as the full loop, but ``depth`` is not stored
@@ -445,6 +449,8 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     ``public-key`` or ``header``); the first other non-blank line leaves it with the general
     state set as if the children had gone through the general rules (previous node: the last
     child, at indentation 1) and is placed by them.
+
+    ``index``, if given, is filled with the top-level nodes by first word (see :class:`_Index`).
     """
     top = tree.top
     new = object.__new__
@@ -461,6 +467,12 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     raw_node: ConfigNode | None = None
     raw_end: Pattern[str] | None = None
     banner_delim = ""
+    if index is None:
+        index = _Index({}, frozenset())
+    keys = index.keys
+    keyed = index.keyed
+    hint_words = index.hint_words
+    hint_heads = index.hint_heads
     it = enumerate(lines, 1)
     for i, line in it:
         st = line.strip()
@@ -482,6 +494,12 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                         banner_delim = ""
                 elif raw_end is not None and raw_end.match(st):
                     raw_node = None
+                break
+            if line == "#":             # block separator (the commonest line): as below
+                stack.clear()
+                cur = None
+                cur_ind = -1
+                base = -1
                 break
             ind = 0 if line[0] == c else line.find(c)
             if c in special:
@@ -534,6 +552,14 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 cur_ind = ind
                 cur_list.append(node)
             cur = node
+            if cur_list is top:
+                sp = st.find(" ")
+                k = st if sp < 0 else st[:sp]
+                v = keys.get(k)
+                if v is not None:
+                    keyed.append((v, node))
+                if k in hint_words:
+                    hint_heads.append(st)
             if c in block_first:
                 raw_end, banner_delim = _block_start(st, c)
                 if raw_end is not None or banner_delim:
@@ -569,6 +595,20 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 cur_list = kids
             # the loop goes on with the line that ended the children
     return _finish(tree, raw_node, device, command)
+
+
+class _Index(Generic[_V]):
+    """Top-level nodes by first word, filled by the lean parser as it places them: ``keyed``
+    gets ``(keys[word], node)`` for each whose first word (up to the first space) is a key, in
+    order; ``hint_heads`` the text of each whose first word is in ``hint_words``."""
+
+    __slots__ = ("keys", "hint_words", "keyed", "hint_heads")
+
+    def __init__(self, keys: dict[str, _V], hint_words: frozenset[str]) -> None:
+        self.keys = keys
+        self.hint_words = hint_words
+        self.keyed: list[tuple[_V, ConfigNode]] = []
+        self.hint_heads: list[str] = []
 
 
 def _opens_block(st: str) -> bool:
