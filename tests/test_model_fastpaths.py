@@ -74,3 +74,23 @@ def test_index_is_the_first_word_of_every_top_level_node() -> None:
         assert all(a is b for (_, a), (_, b) in zip(index.keyed, want, strict=True))
         assert index.hint_heads == [n.text for n in tree.top
                                     if n.text.split(" ", 1)[0] in _HINT_FIRST_WORDS]
+
+
+def test_interface_shapes_are_split_interface() -> None:
+    """The builder splits a name like the first one of its shape (same text but the trailing
+    digits): same answer as ``split_interface`` for every name."""
+    from netaudit.model.build import build_device
+    from netaudit.model.platforms import split_interface
+
+    rng = random.Random(4)
+    stems = ["GigabitEthernet0/0/", "XGigabitEthernet1/1/0/", "GE1/0/", "10GE1/0/", "Eth-Trunk",
+             "Vlanif", "LoopBack", "GigabitEthernet0/0/1.", "Ten-GigabitEthernet1/0/0:", "X",
+             "X#", "Foo-", "40GE", "MultiGE1/0/", "NULL", "Tunnel0/0/", "GE1/0/1:", "1", "-", "a/b/"]
+    for _ in range(300):
+        names = sorted({rng.choice(stems) + rng.choice(["", "0", "1", "12", "007"])
+                        for _ in range(rng.randint(1, 8))})
+        text = "".join(f"interface {n}\n shutdown\n#\n" for n in names)
+        dev = build_device("d", "huawei_vrp", {"display current-configuration": text})
+        for n in names:
+            ifc = dev.interfaces[n]
+            assert (ifc.type, ifc.number, ifc.chassis, ifc.slot, ifc.physical) == split_interface(n), n

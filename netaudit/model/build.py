@@ -251,6 +251,21 @@ def _positional_factory(cls: type[Any], params: tuple[str, ...]) -> Callable[...
 
 # Interface(name=..., type=..., number=..., chassis=..., slot=..., physical=...), lazy evidence
 _make_interface = _positional_factory(Interface, ("name", "type", "number", "chassis", "slot", "physical"))
+# The same for the objects the handlers make per line: ``_make_X(fields..., line_no, src)`` is
+# ``X(fields...)`` with evidence ``[line line_no]`` (as ``addev`` records it).
+_make_local_user = _positional_factory(LocalUser, ("name", "source"))
+_make_scheme = _positional_factory(AaaScheme, ("name", "kind"))
+_make_domain = _positional_factory(Domain, ("name",))
+_make_template = _positional_factory(ServerTemplate, ("name", "protocol"))
+_make_server = _positional_factory(AaaServer, ("kind", "role", "ip", "port", "vpn_instance"))
+_make_user_interface = _positional_factory(UserInterface, ("kind", "first", "last"))
+_make_acl = _positional_factory(Acl, ("name", "number", "ipv6"))
+_make_rule = _positional_factory(AclRule, ("rule_id", "action", "text"))
+_make_loghost = _positional_factory(LogHost, ("host", "vpn_instance", "ipv6"))
+_make_ntp_server = _positional_factory(NtpServer, ("address", "kind", "vpn_instance", "source_interface"))
+_make_snmp_group = _positional_factory(SnmpGroup, ("name", "version", "security_level", "acl"))
+_make_usm_user = _positional_factory(UsmUser, ("name",))
+_make_snmp_target = _positional_factory(SnmpTarget, ("address", "params"))
 
 
 def _add(fev: dict[str, Any], name: str, e: int) -> None:
@@ -277,6 +292,9 @@ class _Builder:
         self.src = src
         self.telnet_seen = False
         self.ssh_seen = False
+        # interface name without its last digits -> split_interface's answer for such names (the
+        # number as the length of the name before it): ports of one card share it
+        self.if_shapes: dict[str, tuple[str, int, int | None, int | None, bool]] = {}
 
     # evidence ------------------------------------------------------------------------------------
     # Evidence is recorded as line numbers into the device's ``_Lines`` (see ``_Evidenced``):
@@ -384,7 +402,17 @@ class _Builder:
         ifc = d.interfaces.get(name)
         # Interface lines are shown verbatim (never redacted): negative line numbers.
         if ifc is None:
-            typ, num, chassis, slot, phys = split_interface(name)
+            # ``split_interface`` answers the same for names that differ only in their trailing
+            # digits (the number's last part), except for the number itself
+            stem = name.rstrip("0123456789")
+            shape = self.if_shapes.get(stem)
+            if shape is not None:
+                typ, cut, chassis, slot, phys = shape
+                num = name[cut:]
+            else:
+                typ, num, chassis, slot, phys = split_interface(name)
+                if num and len(stem) < len(name):
+                    self.if_shapes[stem] = (typ, len(name) - len(num), chassis, slot, phys)
             ifc = _make_interface(name, typ, num, chassis, slot, phys, -n.line_no, self.src)
             d.interfaces[name] = ifc
         else:
@@ -636,20 +664,22 @@ class _Builder:
                     pp.history_count = _int(ws[-1])
                     self.fe(pp, "history_count", g)
 
-    def _user(self, name: str, source: str) -> LocalUser:
+    def _user(self, name: str, source: str, n: ConfigNode) -> LocalUser:
+        """The local user ``name`` (made on first sight), with line ``n`` in its evidence."""
         users = self.d.aaa.local_users
         u = users.get(name)
         if u is None:
-            u = users[name] = LocalUser(name=name, source=source)
+            u = users[name] = _make_local_user(name, source, n.line_no, self.src)
+        else:
+            self.addev(u, n)
         return u
 
     def _local_user(self, c: ConfigNode) -> None:
         mo = _RX_LOCAL_USER.match(c.text)
         if not mo:
             return
-        u = self._user(mo.group(1), "local-user")
+        u = self._user(mo.group(1), "local-user", c)
         rest = mo.group(2)
-        self.addev(u, c)
         ws = rest.split()
         if not ws:
             return
@@ -674,8 +704,7 @@ class _Builder:
         ws = c.text.split()
         if len(ws) != 2:        # ``manager-user password-modify enable`` etc.
             return
-        u = self._user(ws[1], "manager-user")
-        self.addev(u, c)
+        u = self._user(ws[1], "manager-user", c)
         for g in c.children:
             t = g.text
             gw = t.split()
@@ -702,8 +731,9 @@ class _Builder:
                  "accounting": a.accounting_schemes, "recording": a.recording_schemes}[kind]
         sch = table.get(name)
         if sch is None:
-            sch = table[name] = AaaScheme(name=name, kind=kind)
-        self.addev(sch, c)
+            sch = table[name] = _make_scheme(name, kind, c.line_no, self.src)
+        else:
+            self.addev(sch, c)
         for g in c.children:
             ws = g.text.split()
             if ws[0].endswith("-mode") and len(ws) > 1:
@@ -723,8 +753,9 @@ class _Builder:
         doms = self.d.aaa.domains
         dom = doms.get(ws[1])
         if dom is None:
-            dom = doms[ws[1]] = Domain(name=ws[1])
-        self.addev(dom, c)
+            dom = doms[ws[1]] = _make_domain(ws[1], c.line_no, self.src)
+        else:
+            self.addev(dom, c)
         for g in c.children:
             t = g.text
             gw = t.split()
@@ -760,8 +791,7 @@ class _Builder:
         ws = n.text.split()
         if len(ws) < 2:
             return
-        u = self._user(ws[1], "comware")
-        self.addev(u, n)
+        u = self._user(ws[1], "comware", n)
         for g in n.children:
             t = g.text
             gw = t.split()
@@ -820,8 +850,9 @@ class _Builder:
         table = a.hwtacacs_templates if protocol == "hwtacacs" else a.radius_templates
         tpl = table.get(name)
         if tpl is None:
-            tpl = table[name] = ServerTemplate(name=name, protocol=protocol)
-        self.addev(tpl, n)
+            tpl = table[name] = _make_template(name, protocol, n.line_no, self.src)
+        else:
+            self.addev(tpl, n)
         comware = s.family == "comware"
         for c in n.children:
             ct = c.text
@@ -835,9 +866,7 @@ class _Builder:
                 rw = rest.split()
                 port = next((int(x) for x in rw if x.isdigit()), None)
                 vpn = rw[rw.index("vpn-instance") + 1] if "vpn-instance" in rw[:-1] else None
-                srv = AaaServer(kind=kind, role=role, ip=ip, port=port, vpn_instance=vpn)
-                self.addev(srv, c)
-                tpl.servers.append(srv)
+                tpl.servers.append(_make_server(kind, role, ip, port, vpn, c.line_no, self.src))
                 continue
             if s.shared_key.match(ct):
                 tpl.shared_key = _secret_in(ct) if _SECRET_AFTER.search(ct) else Secret(True, "cipher")
@@ -855,8 +884,7 @@ class _Builder:
         kind = s.line_kind_alias.get(mo.group(1), mo.group(1))
         first = int(mo.group(2))
         last = int(mo.group(3)) if mo.group(3) else first
-        ui = UserInterface(kind=kind, first=first, last=last)
-        self.addev(ui, n)
+        ui = _make_user_interface(kind, first, last, n.line_no, self.src)
         self.d.mgmt.user_interfaces.append(ui)
         for c in n.children:
             t = c.text
@@ -1039,11 +1067,12 @@ class _Builder:
         key = prefix + name
         acl = self.d.acls.get(key)
         if acl is None:
-            acl = Acl(name=name, number=_int(number), ipv6=ipv6)
+            acl = _make_acl(name, _int(number), ipv6, n.line_no, self.src)
             self.d.acls[key] = acl
             if mo.group(2) and number:     # named ACL with a number: reachable by both
                 self.d.acls.setdefault(prefix + number, acl)
-        self.addev(acl, n)
+        else:
+            self.addev(acl, n)
         for c in n.children:
             t = c.text
             if t.startswith("description "):
@@ -1052,7 +1081,7 @@ class _Builder:
             rmo = _RX_RULE.match(t)
             if not rmo:
                 continue
-            rule = AclRule(rule_id=_int(rmo.group(1)), action=rmo.group(2), text=t)
+            rule = _make_rule(_int(rmo.group(1)), rmo.group(2), t, c.line_no, self.src)
             rest = " " + (rmo.group(3) or "") + rmo.group(4)
             proto = rmo.group(3)
             if proto and proto not in ("source", "destination", "logging", "time-range", "vpn-instance"):
@@ -1065,7 +1094,6 @@ class _Builder:
             dmo = _RX_RULE_DST.search(rest)
             if dmo:
                 rule.destination, rule.destination_wildcard = dmo.group(1), dmo.group(2)
-            self.addev(rule, c)
             acl.rules.append(rule)
 
     # logging / time --------------------------------------------------------------------------------
@@ -1087,9 +1115,7 @@ class _Builder:
             ipv6 = host == "ipv6"
             if ipv6:
                 host = rest.split()[0] if rest.split() else host
-            lh = LogHost(host=host, vpn_instance=vpn, ipv6=ipv6 or ":" in host)
-            self.addev(lh, n)
-            lg.loghosts.append(lh)
+            lg.loghosts.append(_make_loghost(host, vpn, ipv6 or ":" in host, n.line_no, self.src))
         elif t.startswith("info-center timestamp log "):
             lg.timestamp_log = " ".join(t.split()[3:])
             self.fe(lg, "timestamp_log", n)
@@ -1108,10 +1134,8 @@ class _Builder:
             addr = ws[2]
             vpn = ws[ws.index("vpn-instance") + 1] if "vpn-instance" in ws[:-1] else None
             src = ws[ws.index("source-interface") + 1] if "source-interface" in ws[:-1] else None
-            srv = NtpServer(address=addr, kind="peer" if k == "unicast-peer" else "server",
-                            vpn_instance=vpn, source_interface=src)
-            self.addev(srv, n)
-            self.d.ntp_servers.append(srv)
+            self.d.ntp_servers.append(_make_ntp_server(addr, "peer" if k == "unicast-peer" else "server",
+                                                       vpn, src, n.line_no, self.src))
 
     def clock(self, n: ConfigNode) -> None:
         mo = _RX_CLOCK.match(n.text)
@@ -1157,17 +1181,16 @@ class _Builder:
                     lvl = "noauth"
                 rw = mo.group(4).split()
                 acl = rw[rw.index("acl") + 1] if "acl" in rw[:-1] else None
-                g = SnmpGroup(name=mo.group(2), version=mo.group(1), security_level=lvl, acl=acl)
-                self.addev(g, n)
-                sn.groups.append(g)
+                sn.groups.append(_make_snmp_group(mo.group(2), mo.group(1), lvl, acl, n.line_no, self.src))
         elif k == "usm-user":
             mo = _RX_USM.match(t)
             if mo:
                 name = mo.group(2)
                 u = sn.usm_users.get(name)
                 if u is None:
-                    u = sn.usm_users[name] = UsmUser(name=name)
-                self.addev(u, n)
+                    u = sn.usm_users[name] = _make_usm_user(name, n.line_no, self.src)
+                else:
+                    self.addev(u, n)
                 rw = mo.group(3).split()
                 for i, w in enumerate(rw[:-1]):
                     nxt = rw[i + 1]
@@ -1194,9 +1217,7 @@ class _Builder:
                 self.fe(sn, "acl", n)
         elif k == "target-host":
             addr = next((ws[i + 1] for i, w in enumerate(ws[:-1]) if w in ("address", "udp-domain")), "")
-            tgt = SnmpTarget(address=addr, params=redact(" ".join(ws[2:])))
-            self.addev(tgt, n)
-            sn.trap_targets.append(tgt)
+            sn.trap_targets.append(_make_snmp_target(addr, redact(" ".join(ws[2:])), n.line_no, self.src))
         elif k == "trap":
             if len(ws) > 3 and ws[2] == "source":
                 sn.trap_source = ws[3]
