@@ -22,6 +22,7 @@ Runtime well under a minute. Only reports (exit status 0).
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import sys
 import time
@@ -129,6 +130,11 @@ EXAMPLE_GLOB = "snapshots/example/*ACC*/display_current-configuration.txt"
 
 
 def _best(fn: Callable[[int, str], object], texts: list[str], rounds: list[float]) -> None:
+    """Time one pass of ``fn`` over ``texts``; nothing it returns is kept. The heap is collected
+    first: a contender must not pay for garbage-collector passes over what another left behind
+    (a full collection walks every live container, and hier_config allocates enough to trigger
+    them: with a large live heap its times rose by a third)."""
+    gc.collect()
     t0 = time.perf_counter()
     for k, t in enumerate(texts):
         fn(k, t)
@@ -156,18 +162,24 @@ def run_set(label: str, texts: list[str], rounds: int) -> dict[str, float]:
         return get_hconfig(Platform.HUAWEI_VRP, t)
 
     # The walk that reads the evidence costs time of its own (a generic ``fields()`` walk, much
-    # slower than building the lines): timed alone on devices already read, and subtracted.
-    read_devs = [ours_read(k, t) for k, t in enumerate(texts)]
+    # slower than building the lines): timed alone on a device already read, and subtracted.
+    walk_s = 0.0
 
     def walk(k: int, t: str) -> object:
-        _read_all_evidence(read_devs[k])
+        nonlocal walk_s
+        dev = ours_read(k, t)
+        t0 = time.perf_counter()
+        _read_all_evidence(dev)
+        walk_s += time.perf_counter() - t0
         return None
 
     times: dict[str, list[float]] = {"build": [], "read": [], "walk": [], "tree": [], "hier": []}
     for _ in range(rounds):
         _best(ours, texts, times["build"])
         _best(ours_read, texts, times["read"])
-        _best(walk, texts, times["walk"])
+        walk_s = 0.0
+        _best(walk, texts, [])
+        times["walk"].append(walk_s)
         _best(theirs, texts, times["hier"])
         _best(tree, texts, times["tree"])
     n = len(texts)

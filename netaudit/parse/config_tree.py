@@ -320,9 +320,10 @@ def _parse(text: str, device: str, command: str, full: bool,
             if _CONTROL.search(line.rstrip("\r")):
                 raise ParseError("control characters in configuration", device=device,
                                  command=command, line_no=i, line=line)
+    # No line can open a multi-line block without one of these (see ``_block_start``).
+    maybe_raw = "public-key" in text or "header " in text
     if not full:
-        return _parse_lean(tree, lines, device, command, "public-key" in text or "header " in text,
-                           index)
+        return _parse_lean(tree, lines, device, command, maybe_raw, index)
     top = tree.top
     new = object.__new__
     special = _SPECIAL_FIRST
@@ -421,7 +422,7 @@ def _parse(text: str, device: str, command: str, full: bool,
             cur_list.append(node)
             stack.append(node)
         cur = node
-        if c not in block_first:
+        if not maybe_raw or c not in block_first:
             continue
         raw_end, banner_delim = _block_start(st, c)
         if raw_end is not None or banner_delim:
@@ -445,12 +446,14 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     Most lines are plain children of a line at column 0 (interface, ACL, template and
     user-interface bodies): one space, then a character other than ``#``. A short inner loop
     appends them to that line's child list, where the general rules would put them too, unless
-    one may open a multi-line block (looked for only when ``maybe_raw``: the text contains
-    ``public-key`` or ``header``); the first other non-blank line leaves it with the general
+    one may open a multi-line block; the first other non-blank line leaves it with the general
     state set as if the children had gone through the general rules (previous node: the last
     child, at indentation 1) and is placed by them.
 
-    ``index``, if given, is filled with the top-level nodes by first word (see :class:`_Index`).
+    ``maybe_raw=False`` says the text contains neither ``public-key`` nor ``header `` (the caller
+    looked), so no line opens a multi-line block (see :func:`_block_start`) and none is looked
+    at for one. ``index``, if given, is filled with the top-level nodes by first word (see
+    :class:`_Index`).
     """
     top = tree.top
     new = object.__new__
@@ -560,7 +563,7 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                     keyed.append((v, node))
                 if k in hint_words:
                     hint_heads.append(st)
-            if c in block_first:
+            if maybe_raw and c in block_first:
                 raw_end, banner_delim = _block_start(st, c)
                 if raw_end is not None or banner_delim:
                     raw_node = node
