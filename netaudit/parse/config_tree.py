@@ -443,12 +443,13 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     touches neither the stack nor the block's base indentation (a sibling or a child is never
     less indented than the base).
 
-    Most lines are plain children of a line at column 0 (interface, ACL, template and
-    user-interface bodies): one space, then a character other than ``#``. A short inner loop
-    appends them to that line's child list, where the general rules would put them too, unless
-    one may open a multi-line block; the first other non-blank line leaves it with the general
-    state set as if the children had gone through the general rules (previous node: the last
-    child, at indentation 1) and is placed by them.
+    Three kinds of line make most of a configuration and take a short path: ``#`` alone (a
+    block separator); a line at column 0 that is not ``#…``, ``!…`` or ``return`` and opens no
+    multi-line block (always a top-level node: it closes every open block); and, after such a
+    line (``head``), one space then a character other than ``#`` (a child of ``head``: the
+    bodies of interfaces, ACLs, templates, user-interfaces). The general rules place every other
+    line; before they do, the state the short paths left is made what the general rules would
+    have made it (previous node: ``head``'s last child, at indentation 1, ``head`` open).
 
     ``maybe_raw=False`` says the text contains neither ``public-key`` nor ``header `` (the caller
     looked), so no line opens a multi-line block (see :func:`_block_start`) and none is looked
@@ -470,92 +471,45 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     raw_node: ConfigNode | None = None
     raw_end: Pattern[str] | None = None
     banner_delim = ""
+    head: ConfigNode | None = None      # the last column-0 line placed by the short path
+    kids: list[ConfigNode] | None = None   # its children placed by the short path
     if index is None:
         index = _Index({}, frozenset())
     keys = index.keys
     keyed = index.keyed
     hint_words = index.hint_words
     hint_heads = index.hint_heads
-    it = enumerate(lines, 1)
-    for i, line in it:
+    for i, line in enumerate(lines, 1):
         st = line.strip()
-        while st:                  # place line ``i``; ``break`` when done with it
-            c = st[0]
-            if raw_node is not None:
-                node = new(raw_cls)
+        if not st:
+            continue
+        c = st[0]
+        if line[0] == " ":
+            # ``head`` is set only while no multi-line block is open
+            if head is not None and line[1] == c and c != "#" and not (maybe_raw and _opens_block(st)):
+                node = new(node_cls)
                 node.text = st
                 node.line_no = i
                 node.children = empty
-                rc = raw_node.children
-                if rc is empty:
-                    raw_node.children = [node]
+                if kids is None:
+                    kids = head.children = [node]
                 else:
-                    rc.append(node)
-                if banner_delim:
-                    if banner_delim in st:
-                        raw_node = None
-                        banner_delim = ""
-                elif raw_end is not None and raw_end.match(st):
-                    raw_node = None
-                break
-            if line == "#":             # block separator (the commonest line): as below
-                stack.clear()
-                cur = None
-                cur_ind = -1
-                base = -1
-                break
-            ind = 0 if line[0] == c else line.find(c)
-            if c in special:
-                if c == "#":
-                    if st.strip("#") == "":
-                        if ind == 0:    # block separator
-                            stack.clear()
-                            cur = None
-                            cur_ind = -1
-                            base = -1
-                        break           # indented sub-separator: no structural meaning
-                    tree.comments.append(ConfigNode(st, i, ind, 0, None))
-                    break
-                if c == "!" and ind <= 1 and cur is None:
-                    tree.headers.append(ConfigNode(st, i, ind, 0, None))
-                    if tree.software_version is None:
-                        mo = _SOFTWARE.match(st)
-                        if mo:
-                            tree.software_version = mo.group(1)
-                    break
-                if c == "r" and st == "return" and (base < 0 or ind <= base):
-                    tree.ended = True
-                    tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
-                    return _finish(tree, raw_node, device, command)
-            node = new(node_cls)
-            node.text = st
-            node.line_no = i
-            node.children = empty
-            if ind == cur_ind:          # same level as the previous node: same list
-                cur_list.append(node)
-            elif ind > cur_ind:         # first child of the previous node (or a block's first line)
-                if cur is None:
-                    cur_list = top
-                    base = ind
-                else:
-                    cur.indent = cur_ind
-                    stack.append(cur)
-                    cur_list = cur.children
-                    if cur_list is empty:
-                        cur_list = cur.children = []
-                    # else: a raw block's opener, after its continuation lines
-                cur_ind = ind
-                cur_list.append(node)
-            else:                       # dedent: close the blocks it ends
-                if ind < base:
-                    base = ind
-                while stack and stack[-1].indent >= ind:
-                    stack.pop()
-                cur_list = stack[-1].children if stack else top
-                cur_ind = ind
-                cur_list.append(node)
-            cur = node
-            if cur_list is top:
+                    kids.append(node)
+                continue
+        elif line[0] == c and raw_node is None:     # column 0
+            if c not in special and not (maybe_raw and c in block_first):
+                node = new(node_cls)
+                node.text = st
+                node.line_no = i
+                node.children = empty
+                top.append(node)
+                if stack:
+                    stack.clear()
+                cur = head = node
+                kids = None
+                cur_ind = 0
+                cur_list = top
+                base = 0
                 sp = st.find(" ")
                 k = st if sp < 0 else st[:sp]
                 v = keys.get(k)
@@ -563,40 +517,103 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                     keyed.append((v, node))
                 if k in hint_words:
                     hint_heads.append(st)
-            if maybe_raw and c in block_first:
-                raw_end, banner_delim = _block_start(st, c)
-                if raw_end is not None or banner_delim:
-                    raw_node = node
-                    break
-            if ind:
-                break
-            # A line at column 0: its plain children, straight into its child list.
-            kids: list[ConfigNode] | None = None
-            for i, line in it:
-                st = line.strip()
-                if not st:
-                    continue
-                c = st[0]
-                if line[0] == " " and line[1] == c and c != "#" and not (maybe_raw and _opens_block(st)):
-                    child = new(node_cls)
-                    child.text = st
-                    child.line_no = i
-                    child.children = empty
-                    if kids is None:
-                        kids = node.children = [child]
-                    else:
-                        kids.append(child)
-                    continue
-                break
-            else:
-                st = ""                 # no lines left
-            if kids is not None:        # the general state after those children
-                node.indent = 0
-                stack.append(node)
+                continue
+            if line == "#":             # block separator (as below)
+                stack.clear()
+                cur = head = None
+                cur_ind = -1
+                base = -1
+                continue
+        # The general rules. First the state the short path would have left to them.
+        if head is not None:
+            if kids is not None:
+                head.indent = 0
+                stack.append(head)
                 cur = kids[-1]
                 cur_ind = 1
                 cur_list = kids
-            # the loop goes on with the line that ended the children
+                kids = None
+            head = None
+        if raw_node is not None:
+            node = new(raw_cls)
+            node.text = st
+            node.line_no = i
+            node.children = empty
+            rc = raw_node.children
+            if rc is empty:
+                raw_node.children = [node]
+            else:
+                rc.append(node)
+            if banner_delim:
+                if banner_delim in st:
+                    raw_node = None
+                    banner_delim = ""
+            elif raw_end is not None and raw_end.match(st):
+                raw_node = None
+            continue
+        ind = 0 if line[0] == c else line.find(c)
+        if c in special:
+            if c == "#":
+                if st.strip("#") == "":
+                    if ind == 0:        # block separator
+                        stack.clear()
+                        cur = None
+                        cur_ind = -1
+                        base = -1
+                    continue            # indented sub-separator: no structural meaning
+                tree.comments.append(ConfigNode(st, i, ind, 0, None))
+                continue
+            if c == "!" and ind <= 1 and cur is None:
+                tree.headers.append(ConfigNode(st, i, ind, 0, None))
+                if tree.software_version is None:
+                    mo = _SOFTWARE.match(st)
+                    if mo:
+                        tree.software_version = mo.group(1)
+                continue
+            if c == "r" and st == "return" and (base < 0 or ind <= base):
+                tree.ended = True
+                tree.lines_after_return = sum(1 for rest in lines[i:] if rest.strip())
+                break
+        node = new(node_cls)
+        node.text = st
+        node.line_no = i
+        node.children = empty
+        if ind == cur_ind:          # same level as the previous node: same list
+            cur_list.append(node)
+        elif ind > cur_ind:         # first child of the previous node (or a block's first line)
+            if cur is None:
+                cur_list = top
+                base = ind
+            else:
+                cur.indent = cur_ind
+                stack.append(cur)
+                cur_list = cur.children
+                if cur_list is empty:
+                    cur_list = cur.children = []
+                # else: a raw block's opener, after its continuation lines
+            cur_ind = ind
+            cur_list.append(node)
+        else:                       # dedent: close the blocks it ends
+            if ind < base:
+                base = ind
+            while stack and stack[-1].indent >= ind:
+                stack.pop()
+            cur_list = stack[-1].children if stack else top
+            cur_ind = ind
+            cur_list.append(node)
+        cur = node
+        if cur_list is top:
+            sp = st.find(" ")
+            k = st if sp < 0 else st[:sp]
+            v = keys.get(k)
+            if v is not None:
+                keyed.append((v, node))
+            if k in hint_words:
+                hint_heads.append(st)
+        if maybe_raw and c in block_first:
+            raw_end, banner_delim = _block_start(st, c)
+            if raw_end is not None or banner_delim:
+                raw_node = node
     return _finish(tree, raw_node, device, command)
 
 
