@@ -10,7 +10,7 @@ configuration raises :class:`~netaudit.errors.ParseError` naming device, command
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import MISSING, fields
 from typing import Any, Literal
 
@@ -344,8 +344,14 @@ class _Builder:
         """Run the handler of every top-level line that has one (``todo``: the ``(handler,
         node)`` pairs in file order, as the lean parser's ``_Index`` of ``_HANDLERS`` gives them),
         then :meth:`finish`."""
+        iface = _Builder.interface
+        batch = []
         for h, n in todo:
-            h(self, n)
+            if h is iface:
+                batch.append(n)
+            else:
+                h(self, n)
+        self.interfaces(batch)
         self.finish()
 
     def finish(self) -> None:
@@ -394,196 +400,212 @@ class _Builder:
 
     # interfaces ----------------------------------------------------------------------------------
     def interface(self, n: ConfigNode) -> None:
-        parts = n.text.split()
-        if len(parts) < 2:
-            return
-        name = parts[1]
+        self.interfaces((n,))
+
+    def interfaces(self, nodes: Iterable[ConfigNode]) -> None:
+        """The ``interface ...`` sections, in file order (one call for all: :meth:`run` gathers
+        them; no other handler reads or writes interfaces)."""
         d = self.d
-        ifc = d.interfaces.get(name)
-        # Interface lines are shown verbatim (never redacted): negative line numbers.
-        if ifc is None:
-            # ``split_interface`` answers the same for names that differ only in their trailing
-            # digits (the number's last part), except for the number itself
-            stem = name.rstrip("0123456789")
-            shape = self.if_shapes.get(stem)
-            if shape is not None:
-                typ, cut, chassis, slot, phys = shape
-                num = name[cut:]
-            else:
-                typ, num, chassis, slot, phys = split_interface(name)
-                if num and len(stem) < len(name):
-                    self.if_shapes[stem] = (typ, len(name) - len(num), chassis, slot, phys)
-            ifc = _make_interface(name, typ, num, chassis, slot, phys, -n.line_no, self.src)
-            d.interfaces[name] = ifc
-        else:
-            self.addev(ifc, n)
-            ifc._ev[-1] = -n.line_no
+        ifaces = d.interfaces
+        shapes = self.if_shapes
+        src = self.src
         trunk_rx = self.s.trunk_member
-        fev = ifc._fev
         keys = _IF_KEYS
         exact = _IF_EXACT
-        for c in n.children:
-            t = c.text
-            e = -c.line_no
-            op = exact.get(t)
-            if op is not None:
-                attr = op[0]
-                setattr(ifc, attr, op[1])
-                lst = fev.get(attr)
-                if lst is None:
-                    fev[attr] = e
-                elif type(lst) is int:
-                    fev[attr] = [lst, e]
+        for n in nodes:
+            parts = n.text.split()
+            if len(parts) < 2:
+                continue
+            name = parts[1]
+            ifc = ifaces.get(name)
+            # Interface lines are shown verbatim (never redacted): negative line numbers.
+            if ifc is None:
+                # ``split_interface`` answers the same for names that differ only in their trailing
+                # digits (the number's last part), except for the number itself
+                stem = name.rstrip("0123456789")
+                shape = shapes.get(stem)
+                if shape is not None:
+                    typ, cut, chassis, slot, phys = shape
+                    num = name[cut:]
                 else:
-                    lst.append(e)
-                continue
-            sp = t.find(" ")
-            k = t if sp < 0 else t[:sp]
-            # the two commonest lines of an access port, before the general dispatch below
-            if k == "description":
-                ifc.description = t[12:]
-                _add(fev, "description", e)
-                continue
-            if k == "authentication-profile":
-                ifc.authentication_profile = t.split()[-1]
-                _add(fev, "authentication_profile", e)
-                continue
-            if k not in keys:
-                continue
-            w = t.split(" ", 2)
-            k2 = w[1] if len(w) > 1 else ""
-            if k == "shutdown":
-                ifc.shutdown = True
-                _add(fev, "shutdown", e)
-            elif k == "undo":
-                if k2 == "shutdown":
-                    ifc.shutdown = False
-                    ifc.undo_shutdown = True
+                    typ, num, chassis, slot, phys = split_interface(name)
+                    if num and len(stem) < len(name):
+                        shapes[stem] = (typ, len(name) - len(num), chassis, slot, phys)
+                ifc = _make_interface(name, typ, num, chassis, slot, phys, -n.line_no, src)
+                ifaces[name] = ifc
+            else:
+                self.addev(ifc, n)
+                ifc._ev[-1] = -n.line_no
+            fev = ifc._fev
+            for c in n.children:
+                t = c.text
+                e = -c.line_no
+                op = exact.get(t)
+                if op is not None:
+                    attr = op[0]
+                    setattr(ifc, attr, op[1])
+                    lst = fev.get(attr)
+                    if lst is None:
+                        fev[attr] = e
+                    elif type(lst) is int:
+                        fev[attr] = [lst, e]
+                    else:
+                        lst.append(e)
+                    continue
+                sp = t.find(" ")
+                k = t if sp < 0 else t[:sp]
+                # the commonest lines of an access port, before the general dispatch below
+                if k == "description":
+                    ifc.description = t[12:]
+                    if "description" in fev:
+                        _add(fev, "description", e)
+                    else:
+                        fev["description"] = e
+                    continue
+                if k == "authentication-profile":
+                    ifc.authentication_profile = t.split()[-1]
+                    _add(fev, "authentication_profile", e)
+                    continue
+                if k == "port" and t.startswith("port default vlan ") and t[18:].isdigit():
+                    ifc.default_vlan = int(t[18:])      # as the general case below
+                    _add(fev, "default_vlan", e)
+                    continue
+                if k not in keys:
+                    continue
+                w = t.split(" ", 2)
+                k2 = w[1] if len(w) > 1 else ""
+                if k == "shutdown":
+                    ifc.shutdown = True
                     _add(fev, "shutdown", e)
-                elif k2 == "portswitch":
-                    ifc.portswitch = False
-                    _add(fev, "portswitch", e)
-                elif t.startswith("undo port trunk allow-pass vlan"):
-                    rm = _vlan_ranges(t.split()[5:])
-                    ifc.allowed_vlans = _subtract(ifc.allowed_vlans, rm)
-                    if any(a <= 1 <= b for a, b in rm):
-                        ifc.trunk_vlan1_removed = True
-                    _add(fev, "allowed_vlans", e)
-            elif k == "port":
-                if k2 == "link-type":
-                    ifc.link_type = t.split()[2] if len(t.split()) > 2 else None
-                    _add(fev, "link_type", e)
-                elif k2 == "default":
-                    ifc.default_vlan = _int(t.split()[-1])
-                    _add(fev, "default_vlan", e)
-                elif k2 in ("trunk", "hybrid") and " vlan " in t:
-                    ws = t.split()
-                    if "permit" in ws or "allow-pass" in ws or "tagged" in ws or "untagged" in ws:
-                        ifc.allowed_vlans.extend(_vlan_ranges(ws[ws.index("vlan") + 1:]))
+                elif k == "undo":
+                    if k2 == "shutdown":
+                        ifc.shutdown = False
+                        ifc.undo_shutdown = True
+                        _add(fev, "shutdown", e)
+                    elif k2 == "portswitch":
+                        ifc.portswitch = False
+                        _add(fev, "portswitch", e)
+                    elif t.startswith("undo port trunk allow-pass vlan"):
+                        rm = _vlan_ranges(t.split()[5:])
+                        ifc.allowed_vlans = _subtract(ifc.allowed_vlans, rm)
+                        if any(a <= 1 <= b for a, b in rm):
+                            ifc.trunk_vlan1_removed = True
                         _add(fev, "allowed_vlans", e)
-                elif k2 == "access" and t.startswith("port access vlan"):   # Comware
-                    ifc.default_vlan = _int(t.split()[-1])
-                    _add(fev, "default_vlan", e)
-                elif k2 == "link-mode":
-                    pass
-                elif k2 == "link-aggregation":
+                elif k == "port":
+                    if k2 == "link-type":
+                        ifc.link_type = t.split()[2] if len(t.split()) > 2 else None
+                        _add(fev, "link_type", e)
+                    elif k2 == "default":
+                        ifc.default_vlan = _int(t.split()[-1])
+                        _add(fev, "default_vlan", e)
+                    elif k2 in ("trunk", "hybrid") and " vlan " in t:
+                        ws = t.split()
+                        if "permit" in ws or "allow-pass" in ws or "tagged" in ws or "untagged" in ws:
+                            ifc.allowed_vlans.extend(_vlan_ranges(ws[ws.index("vlan") + 1:]))
+                            _add(fev, "allowed_vlans", e)
+                    elif k2 == "access" and t.startswith("port access vlan"):   # Comware
+                        ifc.default_vlan = _int(t.split()[-1])
+                        _add(fev, "default_vlan", e)
+                    elif k2 == "link-mode":
+                        pass
+                    elif k2 == "link-aggregation":
+                        mo = trunk_rx.match(t)
+                        if mo:
+                            ifc.eth_trunk = int(mo.group(1))
+                            _add(fev, "eth_trunk", e)
+                    elif k2 == "mode" and "stack" in t:
+                        _add(fev, "stack_port", e)
+                    elif k2 == "security" or t.startswith("port-security enable"):
+                        ifc.port_security = True
+                elif k == "port-security" and k2 == "enable":
+                    ifc.port_security = True
+                    _add(fev, "port_security", e)
+                elif k == "ip":
+                    if k2 == "address":
+                        mo = _RX_IP4.match(t)
+                        if mo:
+                            ifc.ipv4.append(IPv4Address(mo.group(1), mo.group(2), _mask_len(mo.group(2)),
+                                                        bool(mo.group(3))))
+                            _add(fev, "ipv4", e)
+                    elif k2 == "binding":
+                        ifc.vpn_instance = t.split()[-1]
+                        _add(fev, "vpn_instance", e)
+                    elif k2 == "source" and "user-bind" in t or k2 == "verify" and "source" in t:
+                        ifc.ip_source_check = True
+                        _add(fev, "ip_source_check", e)
+                elif k == "ipv4" and k2 == "source" and "user-bind" in t:
+                    ifc.ip_source_check = True
+                    _add(fev, "ip_source_check", e)
+                elif k == "ipv6":
+                    if k2 == "enable":
+                        ifc.ipv6_enabled = True
+                        _add(fev, "ipv6_enabled", e)
+                    elif k2 == "address":
+                        mo = _RX_IP6.match(t)
+                        if mo:
+                            ifc.ipv6.append(IPv6Address(mo.group(1), _int(mo.group(2)),
+                                                        mo.group(3) == "link-local", mo.group(3) == "eui-64"))
+                            _add(fev, "ipv6", e)
+                        if t == "ipv6 address auto link-local":
+                            ifc.ipv6.append(IPv6Address("auto", None, True))
+                elif k == "eth-trunk" or (k == "port" and k2 == "link-aggregation"):
                     mo = trunk_rx.match(t)
                     if mo:
                         ifc.eth_trunk = int(mo.group(1))
                         _add(fev, "eth_trunk", e)
-                elif k2 == "mode" and "stack" in t:
+                elif k == "mode" and (k2.startswith("lacp") or k2 == "manual"):
+                    ifc.trunk_mode = k2
+                    _add(fev, "trunk_mode", e)
+                elif k == "link-aggregation" and k2 == "mode":   # Comware
+                    ifc.trunk_mode = "lacp" if "dynamic" in t else "manual"
+                    _add(fev, "trunk_mode", e)
+                elif k in ("vrrp", "vrrp6"):
+                    mo = _RX_VRRP.match(t)
+                    if mo:
+                        self._vrrp(ifc, mo, -e)
+                elif k == "dhcp" and k2 == "snooping":
+                    if t.endswith("trusted"):
+                        ifc.dhcp_snooping_trusted = True
+                        _add(fev, "dhcp_snooping_trusted", e)
+                    elif t == "dhcp snooping enable":
+                        ifc.dhcp_snooping_enable = True
+                        _add(fev, "dhcp_snooping_enable", e)
+                elif k == "arp" and "user-bind" in t and "anti-attack" in t:
+                    ifc.arp_anti_attack_user_bind = True
+                    _add(fev, "arp_anti_attack_user_bind", e)
+                elif k == "dot1x" and t.startswith("dot1x enable"):
+                    ifc.dot1x = True
+                    _add(fev, "dot1x", e)
+                elif k in ("mac-authen", "mac-authentication") and len(w) == 1:
+                    ifc.mac_authen = True
+                    _add(fev, "mac_authen", e)
+                elif k == "traffic-filter" or (k == "packet-filter"):
+                    mo = _RX_TFILTER.match(t)
+                    if mo:
+                        ifc.traffic_filters.append(TrafficFilter(mo.group(2), mo.group(4),
+                                                                 bool(mo.group(1) or mo.group(3))))
+                        _add(fev, "traffic_filters", e)
+                elif k in ("ospf", "ospfv3"):
+                    mo = _RX_OSPF_IF.match(t)
+                    if mo:
+                        (ifc.ospf if mo.group(1) == "ospf" else ifc.ospfv3).append((mo.group(2), mo.group(3)))
+                        _add(fev, mo.group(1), e)
+                elif k == "isis":
+                    if k2 == "enable":
+                        ifc.isis = t.split()[-1]
+                        _add(fev, "isis", e)
+                    elif k2 == "ipv6" and "enable" in t:
+                        ifc.isis_ipv6 = True
+                        _add(fev, "isis_ipv6", e)
+                elif k == "speed":
+                    ifc.speed = k2 or None
+                    _add(fev, "speed", e)
+                elif k == "service-manage" and t.endswith(" permit"):
+                    ifc.service_manage.append(k2)
+                    _add(fev, "service_manage", e)
+                elif k == "stack-port":
+                    ifc.stack_port = k2
                     _add(fev, "stack_port", e)
-                elif k2 == "security" or t.startswith("port-security enable"):
-                    ifc.port_security = True
-            elif k == "port-security" and k2 == "enable":
-                ifc.port_security = True
-                _add(fev, "port_security", e)
-            elif k == "ip":
-                if k2 == "address":
-                    mo = _RX_IP4.match(t)
-                    if mo:
-                        ifc.ipv4.append(IPv4Address(mo.group(1), mo.group(2), _mask_len(mo.group(2)),
-                                                    bool(mo.group(3))))
-                        _add(fev, "ipv4", e)
-                elif k2 == "binding":
-                    ifc.vpn_instance = t.split()[-1]
-                    _add(fev, "vpn_instance", e)
-                elif k2 == "source" and "user-bind" in t or k2 == "verify" and "source" in t:
-                    ifc.ip_source_check = True
-                    _add(fev, "ip_source_check", e)
-            elif k == "ipv4" and k2 == "source" and "user-bind" in t:
-                ifc.ip_source_check = True
-                _add(fev, "ip_source_check", e)
-            elif k == "ipv6":
-                if k2 == "enable":
-                    ifc.ipv6_enabled = True
-                    _add(fev, "ipv6_enabled", e)
-                elif k2 == "address":
-                    mo = _RX_IP6.match(t)
-                    if mo:
-                        ifc.ipv6.append(IPv6Address(mo.group(1), _int(mo.group(2)),
-                                                    mo.group(3) == "link-local", mo.group(3) == "eui-64"))
-                        _add(fev, "ipv6", e)
-                    if t == "ipv6 address auto link-local":
-                        ifc.ipv6.append(IPv6Address("auto", None, True))
-            elif k == "eth-trunk" or (k == "port" and k2 == "link-aggregation"):
-                mo = trunk_rx.match(t)
-                if mo:
-                    ifc.eth_trunk = int(mo.group(1))
-                    _add(fev, "eth_trunk", e)
-            elif k == "mode" and (k2.startswith("lacp") or k2 == "manual"):
-                ifc.trunk_mode = k2
-                _add(fev, "trunk_mode", e)
-            elif k == "link-aggregation" and k2 == "mode":   # Comware
-                ifc.trunk_mode = "lacp" if "dynamic" in t else "manual"
-                _add(fev, "trunk_mode", e)
-            elif k in ("vrrp", "vrrp6"):
-                mo = _RX_VRRP.match(t)
-                if mo:
-                    self._vrrp(ifc, mo, -e)
-            elif k == "dhcp" and k2 == "snooping":
-                if t.endswith("trusted"):
-                    ifc.dhcp_snooping_trusted = True
-                    _add(fev, "dhcp_snooping_trusted", e)
-                elif t == "dhcp snooping enable":
-                    ifc.dhcp_snooping_enable = True
-                    _add(fev, "dhcp_snooping_enable", e)
-            elif k == "arp" and "user-bind" in t and "anti-attack" in t:
-                ifc.arp_anti_attack_user_bind = True
-                _add(fev, "arp_anti_attack_user_bind", e)
-            elif k == "dot1x" and t.startswith("dot1x enable"):
-                ifc.dot1x = True
-                _add(fev, "dot1x", e)
-            elif k in ("mac-authen", "mac-authentication") and len(w) == 1:
-                ifc.mac_authen = True
-                _add(fev, "mac_authen", e)
-            elif k == "traffic-filter" or (k == "packet-filter"):
-                mo = _RX_TFILTER.match(t)
-                if mo:
-                    ifc.traffic_filters.append(TrafficFilter(mo.group(2), mo.group(4),
-                                                             bool(mo.group(1) or mo.group(3))))
-                    _add(fev, "traffic_filters", e)
-            elif k in ("ospf", "ospfv3"):
-                mo = _RX_OSPF_IF.match(t)
-                if mo:
-                    (ifc.ospf if mo.group(1) == "ospf" else ifc.ospfv3).append((mo.group(2), mo.group(3)))
-                    _add(fev, mo.group(1), e)
-            elif k == "isis":
-                if k2 == "enable":
-                    ifc.isis = t.split()[-1]
-                    _add(fev, "isis", e)
-                elif k2 == "ipv6" and "enable" in t:
-                    ifc.isis_ipv6 = True
-                    _add(fev, "isis_ipv6", e)
-            elif k == "speed":
-                ifc.speed = k2 or None
-                _add(fev, "speed", e)
-            elif k == "service-manage" and t.endswith(" permit"):
-                ifc.service_manage.append(k2)
-                _add(fev, "service_manage", e)
-            elif k == "stack-port":
-                ifc.stack_port = k2
-                _add(fev, "stack_port", e)
 
     def _vrrp(self, ifc: Interface, mo: re.Match[str], line_no: int) -> None:
         version: Literal[4, 6] = 6 if mo.group(1) == "vrrp6" else 4
