@@ -94,3 +94,30 @@ def test_interface_shapes_are_split_interface() -> None:
         for n in names:
             ifc = dev.interfaces[n]
             assert (ifc.type, ifc.number, ifc.chassis, ifc.slot, ifc.physical) == split_interface(n), n
+
+
+def test_mask_table_is_the_bit_count() -> None:
+    from netaudit.model.build import _MASKS, _mask_len
+
+    assert len(_MASKS) == 33
+    for mask, n in _MASKS.items():
+        assert n == sum(bin(int(o)).count("1") for o in mask.split("."))
+    assert _mask_len("255.255.255.0") == 24 and _mask_len("255.0.255.0") == 16 and _mask_len("24") == 24
+
+
+def test_scheme_fast_path_is_the_regex() -> None:
+    """``_scheme`` reads kind and name without the regex when the name is one plain word: same
+    schemes (kind, name) as the regex alone gives, for odd spacing and characters too."""
+    from netaudit.model.build import _RX_SCHEME, build_device
+
+    rng = random.Random(6)
+    kinds = ["authentication", "authorization", "accounting", "recording", "cmd", "x"]
+    names = ["a", "cz-auth", "", " b", "b ", "a b", "a\tb", "\u00e9t\u00e9", "a\u200bb", "a\u3000b"]
+    for _ in range(2000):
+        line = f"{rng.choice(kinds)}-scheme{rng.choice([' ', '  ', chr(9)])}{rng.choice(names)}".rstrip()
+        dev = build_device("d", "huawei_vrp", {"display current-configuration": f"aaa\n {line}\n"})
+        a = dev.aaa
+        got = {(k, n) for k in ("authentication", "authorization", "accounting", "recording")
+               for n in getattr(a, f"{k}_schemes")}
+        mo = _RX_SCHEME.match(line.strip())
+        assert got == ({(mo.group(1), mo.group(2))} if mo else set()), line

@@ -85,11 +85,13 @@ def _storage(kw: str | None, value: str | None) -> SecretStorage:
 _SECRET_AFTER = re.compile(r"(cipher|irreversible-cipher|simple|hash)\s+(\S+)")
 
 
-def _secret_in(text: str) -> Secret:
+def _secret_in(text: str, missing: SecretStorage | None = None) -> Secret:
+    """The secret after the first storage keyword in ``text``. Without one: absent, or (given
+    ``missing``) present and stored as ``missing`` (a line that always carries a secret)."""
     mo = _SECRET_AFTER.search(text)
     if not mo:
-        return Secret(present=False, storage="none")
-    return Secret(present=True, storage=_storage(mo.group(1), mo.group(2)))
+        return Secret(False, "none") if missing is None else Secret(True, missing)
+    return Secret(True, _storage(mo.group(1), mo.group(2)))
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -127,9 +129,17 @@ def _subtract(ranges: VlanRanges, remove: VlanRanges) -> VlanRanges:
     return out
 
 
+# Dotted masks of every prefix length -> that length (the answer ``_mask_len`` computes for them).
+_MASKS = {".".join(str((0xFFFFFFFF << (32 - n) & 0xFFFFFFFF) >> s & 0xFF) for s in (24, 16, 8, 0)): n
+          for n in range(33)}
+
+
 def _mask_len(mask: str) -> int:
     if mask.isdigit():
         return int(mask)
+    known = _MASKS.get(mask)
+    if known is not None:
+        return known
     try:
         return sum(bin(int(o)).count("1") for o in mask.split("."))
     except ValueError:
@@ -154,6 +164,8 @@ _RX_VRRP = re.compile(r"(vrrp6?) vrid (\d+) (virtual-ip|priority) (\S+)(?: (\S+)
 _RX_TFILTER = re.compile(r"traffic-filter (?:(ipv6) )?(inbound|outbound) acl (?:(ipv6) )?(?:name )?(\S+)")
 _RX_OSPF_IF = re.compile(r"(ospfv3|ospf) (?:enable )?(\d+) area (\S+)")
 _RX_SCHEME = re.compile(r"(authentication|authorization|accounting|recording)-scheme (\S+)$")
+_SCHEME_KINDS = {f"{k}-scheme": k for k in ("authentication", "authorization", "accounting", "recording")}
+_DOMAIN_SCHEMES = {f"{k}-scheme": f"{k}_scheme" for k in ("authentication", "authorization", "accounting")}
 _RX_LOCAL_USER = re.compile(r"local-user (\S+) ((?:password|privilege|level|service-type|user-group|state|"
                             r"ftp-directory|access-limit|idle-cut|expire-date|time-range)\b.*)$")
 _RX_LOCKOUT = re.compile(r"local-aaa-user wrong-password retry-interval (\d+) retry-time (\d+) "
@@ -626,7 +638,8 @@ class _Builder:
         self.addev(a, n)
         for c in n.children:
             t = c.text
-            k = t.split(" ", 1)[0]
+            sp = t.find(" ")
+            k = t if sp < 0 else t[:sp]
             if k == "local-user" or (k == "undo" and c.children):
                 # CE12800 capture nests a local-user line under ``undo local-user policy ...``
                 self._local_user(c)
@@ -744,13 +757,17 @@ class _Builder:
                 self.fe(u, "state", g)
 
     def _scheme(self, c: ConfigNode) -> None:
-        mo = _RX_SCHEME.match(c.text)
-        if not mo:
-            return
-        kind, name = mo.group(1), mo.group(2)
-        a = self.d.aaa
-        table = {"authentication": a.authentication_schemes, "authorization": a.authorization_schemes,
-                 "accounting": a.accounting_schemes, "recording": a.recording_schemes}[kind]
+        t = c.text
+        sp = t.find(" ")
+        kind = _SCHEME_KINDS.get(t[:sp]) if sp > 0 else None
+        name = t[sp + 1:]
+        # ``_RX_SCHEME``'s answer when the name is plainly one word; the regex decides otherwise
+        if kind is None or not name or " " in name or not name.isprintable():
+            mo = _RX_SCHEME.match(t)
+            if not mo:
+                return
+            kind, name = mo.group(1), mo.group(2)
+        table: dict[str, AaaScheme] = getattr(self.d.aaa, kind + "_schemes")
         sch = table.get(name)
         if sch is None:
             sch = table[name] = _make_scheme(name, kind, c.line_no, self.src)
@@ -782,9 +799,10 @@ class _Builder:
             t = g.text
             gw = t.split()
             k = gw[0]
-            if k in ("authentication-scheme", "authorization-scheme", "accounting-scheme") and len(gw) > 1:
-                setattr(dom, k.replace("-", "_"), gw[1])
-                self.fe(dom, k.replace("-", "_"), g)
+            attr = _DOMAIN_SCHEMES.get(k)
+            if attr is not None and len(gw) > 1:
+                setattr(dom, attr, gw[1])
+                self.fe(dom, attr, g)
             elif k in ("hwtacacs-server", "hwtacacs") and len(gw) > 1:
                 dom.hwtacacs_template = gw[-1]
                 self.fe(dom, "hwtacacs_template", g)
@@ -886,12 +904,16 @@ class _Builder:
                     kind, ip, rest = smo.group(1), smo.group(2), smo.group(3)
                     role = "secondary" if " secondary" in rest else "third" if " third" in rest else "primary"
                 rw = rest.split()
-                port = next((int(x) for x in rw if x.isdigit()), None)
+                port = None
+                for x in rw:
+                    if x.isdigit():
+                        port = int(x)
+                        break
                 vpn = rw[rw.index("vpn-instance") + 1] if "vpn-instance" in rw[:-1] else None
                 tpl.servers.append(_make_server(kind, role, ip, port, vpn, c.line_no, self.src))
                 continue
             if s.shared_key.match(ct):
-                tpl.shared_key = _secret_in(ct) if _SECRET_AFTER.search(ct) else Secret(True, "cipher")
+                tpl.shared_key = _secret_in(ct, "cipher")
                 self.fe(tpl, "shared_key", c)
             elif "source-ip" in ct or ct.startswith("nas-ip"):
                 tpl.source_ip = ct.split()[-1]
@@ -1108,12 +1130,13 @@ class _Builder:
             proto = rmo.group(3)
             if proto and proto not in ("source", "destination", "logging", "time-range", "vpn-instance"):
                 rule.protocol = proto
-            smo = _RX_RULE_SRC.search(rest)
+            # (each regex needs its keyword: a rule without one is not searched)
+            smo = _RX_RULE_SRC.search(rest) if "source " in rest else None
             if smo:
                 rule.source, rule.source_wildcard = smo.group(1), smo.group(2)
             else:
                 rule.source = "any"
-            dmo = _RX_RULE_DST.search(rest)
+            dmo = _RX_RULE_DST.search(rest) if "destination " in rest else None
             if dmo:
                 rule.destination, rule.destination_wildcard = dmo.group(1), dmo.group(2)
             acl.rules.append(rule)
@@ -1226,7 +1249,7 @@ class _Builder:
                     elif w == "privacy-mode":
                         u.priv_mode = nxt
                         tail = mo.group(3).split("privacy-mode", 1)[1]
-                        u.priv_key = _secret_in(tail) if _SECRET_AFTER.search(tail) else Secret(True, "simple")
+                        u.priv_key = _secret_in(tail, "simple")
                         self.fe(u, "priv_mode", n)
                     elif w == "acl":
                         u.acl = nxt
@@ -1259,7 +1282,7 @@ class _Builder:
             if "user" in rw[:-1]:
                 b.user = rw[rw.index("user") + 1]
             if "password" in rw:
-                b.password = _secret_in(mo.group(2)) if _SECRET_AFTER.search(mo.group(2)) else Secret(True, "cipher")
+                b.password = _secret_in(mo.group(2), "cipher")
             self.addev(b, n)
             self.d.config_backups.append(b)
 
