@@ -1,12 +1,14 @@
 """Benchmark: netaudit ``build_device`` (configuration only) vs hier_config ``get_hconfig``.
 
-Two sets of ~300-500-line access-switch configurations, each measured in the same process and
-the same rounds for all three contenders:
+Three sets of configurations (two of ~300-500-line access switches), each measured in the same process and
+the same rounds for all contenders:
 
 * ``synthetic``: 200 S5735-style configurations generated below (marked synthetic);
 * ``example``: the example project's access switches
   (``snapshots/example/*ACC*/display_current-configuration.txt``, real-shaped text), each built
-  ``--repeat`` times per round (nothing is cached between calls: every call parses the text).
+  ``--repeat`` times per round (nothing is cached between calls: every call parses the text);
+* ``real``: the public real captures in ``../shared/fixtures/real/configs`` (or
+  ``$NETAUDIT_FIXTURES/configs``) that hier_config accepts, ``--repeat`` times each.
 
 Per set: ``build_device`` (tree + full model; evidence recorded as line numbers, see
 ``netaudit.model.device._Evidenced``), the same followed by reading every evidence line (each
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import sys
 import time
@@ -214,7 +217,34 @@ def main(argv: list[str] | None = None) -> int:
         example = [f.read_text(encoding="utf-8") for f in files] * args.repeat
         print()
         run_set(f"example project access switches ({len(files)} files x {args.repeat})", example, args.rounds)
+    real, skipped = real_captures()
+    if real:
+        print()
+        run_set(f"public real captures, all models ({len(real)} files x {args.repeat})", real * args.repeat,
+                args.rounds)
+        for why in skipped:
+            print(f"  not in this set: {why}")
     return 0
+
+
+def real_captures() -> tuple[list[str], list[str]]:
+    """The real configurations of ``shared/fixtures/real/configs`` (CE and S-series, 210-830 lines;
+    not all access switches) that hier_config accepts, and why the others are left out."""
+    from hier_config import Platform, get_hconfig
+
+    env = os.environ.get("NETAUDIT_FIXTURES")
+    root = Path(env).expanduser() if env else REPO.parent / "shared" / "fixtures" / "real"
+    texts: list[str] = []
+    skipped: list[str] = []
+    for p in sorted((root / "configs").glob("*.txt")):
+        text = p.read_text(encoding="utf-8", errors="replace")
+        try:
+            get_hconfig(Platform.HUAWEI_VRP, text)
+        except Exception as exc:  # noqa: BLE001 — reported, not hidden
+            skipped.append(f"{p.name} (hier_config: {type(exc).__name__}: {exc})")
+            continue
+        texts.append(text)
+    return texts, skipped
 
 
 if __name__ == "__main__":
