@@ -228,3 +228,41 @@ def test_lean_tree_has_the_public_trees_nodes(text: str) -> None:
     assert (lean.software_version, lean.ended, lean.lines_after_return, lean.line_count) == (
         full.software_version, full.ended, full.lines_after_return, full.line_count)
     assert _parse(text, "d", "c", False, None, True).line_count == full.line_count
+
+
+def _mutants(text: str, seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    lines = text.split("\n")
+    return [
+        "\n".join(" " * rng.choice([0, 0, 1, 1, 2, 3]) + ln.lstrip() for ln in lines),   # re-indented
+        "\n".join(ln if rng.random() < 0.9 else "" for ln in lines),                     # blank lines
+        "\n".join(ln if rng.random() < 0.9 else " #" for ln in lines),                   # sub-separators
+        "\n".join(ln if rng.random() < 0.95 else ' header x "a' for ln in lines) + '\n"',   # banners
+        "\n".join(ln if rng.random() < 0.95 else "#note" for ln in lines),               # comments
+        "\n".join(ln + (" " if rng.random() < 0.2 else "") for ln in lines),             # trailing spaces
+        "\n".join(ln.replace(" ", "\t", 1) if rng.random() < 0.1 else ln for ln in lines),  # tabs
+        "\n".join(ln if rng.random() < 0.95 else "return" for ln in lines),              # early return
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CONFIGS.glob("*.txt")))
+def test_lean_tree_short_paths_on_mutated_configs(name: str) -> None:
+    """The lean parser's short paths (separators, column-0 lines, one-space children) leave the
+    same tree as the general rules: compared with the public tree on odd variants of real
+    captures (re-indented, blank lines, `` #``, banners, comments, trailing spaces, tabs)."""
+    from netaudit.parse.config_tree import _parse
+
+    for k, text in enumerate(_mutants(_read(name), sum(map(ord, name)))):
+        try:
+            full = parse_config(text)
+        except ParseError as exc:
+            with pytest.raises(ParseError) as ei:
+                _parse(text, "?", "display current-configuration", False)
+            assert (ei.value.line_no, str(ei.value)) == (exc.line_no, str(exc)), k
+            continue
+        lean = _parse(text, "?", "display current-configuration", False)
+        assert _shape(lean, True) == _shape(full, False), k
+        assert [c.text for c in lean.comments] == [c.text for c in full.comments], k
+        assert (lean.ended, lean.lines_after_return) == (full.ended, full.lines_after_return), k

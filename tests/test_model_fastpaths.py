@@ -121,3 +121,35 @@ def test_scheme_fast_path_is_the_regex() -> None:
                for n in getattr(a, f"{k}_schemes")}
         mo = _RX_SCHEME.match(line.strip())
         assert got == ({(mo.group(1), mo.group(2))} if mo else set()), line
+
+
+def test_positional_constructors_build_what_the_classes_build() -> None:
+    """``_make_X(fields..., line, src)`` equals ``X(fields...)`` with ``[line]`` as evidence."""
+    from netaudit.model import build as b
+    from netaudit.model.device import _Lines
+
+    src = _Lines(["a 1", "b 2", "c 3"], 0, "display current-configuration")
+    cases = [
+        (b._make_local_user, b.LocalUser, {"name": "u", "source": "local-user"}),
+        (b._make_scheme, b.AaaScheme, {"name": "s", "kind": "authentication"}),
+        (b._make_domain, b.Domain, {"name": "d"}),
+        (b._make_template, b.ServerTemplate, {"name": "t", "protocol": "hwtacacs"}),
+        (b._make_server, b.AaaServer, {"kind": "authentication", "role": "primary", "ip": "10.0.0.1",
+                                       "port": 49, "vpn_instance": "MGMT"}),
+        (b._make_user_interface, b.UserInterface, {"kind": "vty", "first": 0, "last": 4}),
+        (b._make_acl, b.Acl, {"name": "2000", "number": 2000, "ipv6": False}),
+        (b._make_rule, b.AclRule, {"rule_id": 5, "action": "permit", "text": "rule 5 permit"}),
+        (b._make_loghost, b.LogHost, {"host": "10.0.0.2", "vpn_instance": None, "ipv6": False}),
+        (b._make_ntp_server, b.NtpServer, {"address": "10.0.0.3", "kind": "server", "vpn_instance": None,
+                                           "source_interface": "Vlanif9"}),
+        (b._make_snmp_group, b.SnmpGroup, {"name": "g", "version": "v3", "security_level": "privacy",
+                                           "acl": "2000"}),
+        (b._make_usm_user, b.UsmUser, {"name": "u3"}),
+        (b._make_snmp_target, b.SnmpTarget, {"address": "10.0.0.4", "params": "params securityname x"}),
+    ]
+    for make, cls, kwargs in cases:
+        made = make(*kwargs.values(), 2, src)
+        plain = cls(**kwargs)
+        plain.evidence = src.materialise(2)
+        assert made.model_dump() == plain.model_dump(), cls.__name__
+        assert [(e.line, e.text) for e in made.evidence] == [(2, "b 2")], cls.__name__
