@@ -153,3 +153,15 @@ def test_positional_constructors_build_what_the_classes_build() -> None:
         plain.evidence = src.materialise(2)
         assert made.model_dump() == plain.model_dump(), cls.__name__
         assert [(e.line, e.text) for e in made.evidence] == [(2, "b 2")], cls.__name__
+
+
+def test_interface_name_is_the_second_word() -> None:
+    from netaudit.model.build import build_device
+
+    heads = ["interface GE1/0/1", "interface GE1/0/2 ", "interface GE1/0/3  mode l2", "interface  GE1/0/4",
+             "interface", "interface GE1/0/5\u3000x", "interface G\u00e9", "interface GE1/0/6\tx"]
+    text = "".join(f"{h}\n shutdown\n#\n" for h in heads)
+    dev = build_device("d", "huawei_vrp", {"display current-configuration": text})
+    want = [h.split()[1] for h in heads if len(h.split()) > 1]
+    assert list(dev.interfaces) == want
+    assert all(dev.interfaces[n].shutdown for n in want)

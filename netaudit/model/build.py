@@ -216,6 +216,12 @@ _IF_EXACT: dict[str, tuple[str, object]] = {
     **{f"port link-type {lt}": ("link_type", lt) for lt in ("access", "trunk", "hybrid", "dot1q-tunnel")},
     **{f"mode {m}": ("trunk_mode", m) for m in ("lacp", "lacp-static", "lacp-dynamic", "manual")},
 }
+# Common interface lines the model does not record (their first word is not in ``_IF_KEYS``, so
+# the keyword dispatch skips them too): answered by the same lookup.
+_IF_IGNORED = ("stp edged-port enable", "stp bpdu-filter enable", "stp disable", "nd snooping trusted",
+               "port-isolate enable group 1", "loopback-detect enable", "negotiation auto", "lldp enable")
+assert not {t.split(" ", 1)[0] for t in _IF_IGNORED} & _IF_KEYS
+_IF_EXACT.update(dict.fromkeys(_IF_IGNORED, ("", None)))
 _new = object.__new__
 
 
@@ -425,10 +431,13 @@ class _Builder:
         keys = _IF_KEYS
         exact = _IF_EXACT
         for n in nodes:
-            parts = n.text.split()
-            if len(parts) < 2:
-                continue
-            name = parts[1]
+            # ``interface NAME``: the second word (the text after "interface " when it is one word)
+            name = n.text[10:]
+            if not name or " " in name or not name.isprintable():
+                parts = n.text.split()
+                if len(parts) < 2:
+                    continue
+                name = parts[1]
             ifc = ifaces.get(name)
             # Interface lines are shown verbatim (never redacted): negative line numbers.
             if ifc is None:
@@ -455,6 +464,8 @@ class _Builder:
                 op = exact.get(t)
                 if op is not None:
                     attr = op[0]
+                    if not attr:
+                        continue
                     setattr(ifc, attr, op[1])
                     lst = fev.get(attr)
                     if lst is None:
@@ -476,7 +487,10 @@ class _Builder:
                     continue
                 if k == "authentication-profile":
                     ifc.authentication_profile = t.split()[-1]
-                    _add(fev, "authentication_profile", e)
+                    if "authentication_profile" in fev:
+                        _add(fev, "authentication_profile", e)
+                    else:
+                        fev["authentication_profile"] = e
                     continue
                 if k == "port" and t.startswith("port default vlan ") and t[18:].isdigit():
                     ifc.default_vlan = int(t[18:])      # as the general case below
