@@ -165,3 +165,11 @@ def test_interface_name_is_the_second_word() -> None:
     want = [h.split()[1] for h in heads if len(h.split()) > 1]
     assert list(dev.interfaces) == want
     assert all(dev.interfaces[n].shutdown for n in want)
+
+
+def test_ignored_interface_lines_are_outside_the_keyword_dispatch() -> None:
+    """The no-op lines of the exact-line table are lines the keyword dispatch skips anyway."""
+    from netaudit.model.build import _IF_EXACT, _IF_IGNORED, _IF_KEYS
+
+    assert not {t.split(" ", 1)[0] for t in _IF_IGNORED} & _IF_KEYS
+    assert all(_IF_EXACT[t] == ("", None) for t in _IF_IGNORED)

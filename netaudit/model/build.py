@@ -220,7 +220,6 @@ _IF_EXACT: dict[str, tuple[str, object]] = {
 # the keyword dispatch skips them too): answered by the same lookup.
 _IF_IGNORED = ("stp edged-port enable", "stp bpdu-filter enable", "stp disable", "nd snooping trusted",
                "port-isolate enable group 1", "loopback-detect enable", "negotiation auto", "lldp enable")
-assert not {t.split(" ", 1)[0] for t in _IF_IGNORED} & _IF_KEYS
 _IF_EXACT.update(dict.fromkeys(_IF_IGNORED, ("", None)))
 _new = object.__new__
 
@@ -301,11 +300,10 @@ _Handler = Callable[["_Builder", ConfigNode], None]
 
 
 class _Builder:
-    """Walks the configuration tree once and fills the device."""
+    """Runs the handlers of the configuration's top-level sections once and fills the device."""
 
-    def __init__(self, dev: Device, tree: ConfigTree, syn: Syntax, src: _Lines) -> None:
+    def __init__(self, dev: Device, syn: Syntax, src: _Lines) -> None:
         self.d = dev
-        self.t = tree
         self.s = syn
         self.src = src
         self.telnet_seen = False
@@ -1760,7 +1758,7 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
             dev._src = src  # type: ignore[misc]
             dev._ev = [-tree.headers[0].line_no]    # verbatim
         try:
-            _Builder(dev, tree, syn, src).run(index.keyed)
+            _Builder(dev, syn, src).run(index.keyed)
         except ParseError:
             raise
         except Exception as exc:
