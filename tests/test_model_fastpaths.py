@@ -173,3 +173,11 @@ def test_ignored_interface_lines_are_outside_the_keyword_dispatch() -> None:
 
     assert not {t.split(" ", 1)[0] for t in _IF_IGNORED} & _IF_KEYS
     assert all(_IF_EXACT[t] == ("", None) for t in _IF_IGNORED)
+
+
+def test_ssh_on_patterns_end_in_enable() -> None:
+    """The ssh handler tries ``ssh_on`` only on lines ending in ``enable``."""
+    from netaudit.model.platforms import SYNTAX
+
+    for syn in SYNTAX.values():
+        assert syn.ssh_on.pattern.endswith("enable$"), syn.family

@@ -164,6 +164,7 @@ _RX_VRRP = re.compile(r"(vrrp6?) vrid (\d+) (virtual-ip|priority) (\S+)(?: (\S+)
 _RX_TFILTER = re.compile(r"traffic-filter (?:(ipv6) )?(inbound|outbound) acl (?:(ipv6) )?(?:name )?(\S+)")
 _RX_OSPF_IF = re.compile(r"(ospfv3|ospf) (?:enable )?(\d+) area (\S+)")
 _RX_SCHEME = re.compile(r"(authentication|authorization|accounting|recording)-scheme (\S+)$")
+_SSH_LISTS = {"cipher": "ssh_ciphers", "hmac": "ssh_hmacs", "key-exchange": "ssh_kex"}
 _SCHEME_KINDS = {f"{k}-scheme": k for k in ("authentication", "authorization", "accounting", "recording")}
 _DOMAIN_SCHEMES = {f"{k}-scheme": f"{k}_scheme" for k in ("authentication", "authorization", "accounting")}
 _RX_LOCAL_USER = re.compile(r"local-user (\S+) ((?:password|privilege|level|service-type|user-group|state|"
@@ -1017,7 +1018,7 @@ class _Builder:
         ws = t.split()
         if len(ws) < 3:
             return
-        if self.s.ssh_on.match(t):
+        if t.endswith("enable") and self.s.ssh_on.match(t):    # every family's ends in "enable$"
             self.ssh_seen = True
             self._set_bool("stelnet_enabled", True, n)
             return
@@ -1027,7 +1028,7 @@ class _Builder:
                 k, vals = ws[3], ws[4:]
             else:
                 vals = ws[3:]
-            attr = {"cipher": "ssh_ciphers", "hmac": "ssh_hmacs", "key-exchange": "ssh_kex"}.get(k)
+            attr = _SSH_LISTS.get(k)
             if attr is not None:
                 setattr(m, attr, vals)
                 self.setfe(m, attr, n)
