@@ -1,7 +1,7 @@
 """Benchmark: netaudit ``build_device`` (configuration only) vs hier_config ``get_hconfig``.
 
-Three sets of configurations (two of ~300-500-line access switches), each measured in the same process and
-the same rounds for all contenders:
+Three sets of configurations (two of ~300-500-line access switches), each measured in the same
+process and the same rounds for all contenders:
 
 * ``synthetic``: 200 S5735-style configurations generated below (marked synthetic);
 * ``example``: the example project's access switches
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import random
 import sys
 import time
@@ -232,11 +231,11 @@ def real_captures() -> tuple[list[str], list[str]]:
     not all access switches) that hier_config accepts, and why the others are left out."""
     from hier_config import Platform, get_hconfig
 
-    env = os.environ.get("NETAUDIT_FIXTURES")
-    root = Path(env).expanduser() if env else REPO.parent / "shared" / "fixtures" / "real"
+    from tests.fixtures_path import REAL  # ../shared/fixtures/real or $NETAUDIT_FIXTURES
+
     texts: list[str] = []
     skipped: list[str] = []
-    for p in sorted((root / "configs").glob("*.txt")):
+    for p in sorted((REAL / "configs").glob("*.txt")):
         text = p.read_text(encoding="utf-8", errors="replace")
         try:
             get_hconfig(Platform.HUAWEI_VRP, text)
