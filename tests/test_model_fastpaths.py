@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from netaudit.model.build import _HANDLERS
-from netaudit.model.platforms import _HINT_FIRST_WORDS, _HINT_PREFIXES, family_for
+from netaudit.model.platforms import _HINT_BY_WORD, _HINT_PREFIXES, family_for
 from netaudit.parse.clean import at_line_start as _at_line_start
 from netaudit.parse.clean import contains
 from netaudit.parse.config_tree import _Index, _parse
@@ -32,7 +32,8 @@ def test_contains_is_the_plain_search() -> None:
 
 
 def test_family_from_the_hint_heads_alone() -> None:
-    """``build_device`` gives ``family_for`` only the heads whose first word is a hint word."""
+    """``build_device`` gives ``family_for`` only the heads that start with a hint prefix of their
+    own first word: the same answer as from every head."""
     rng = random.Random(5)
     words = sorted({p.split(" ", 1)[0] for p in _HINT_PREFIXES}) + ["sysname", "snmp-agent", "vlan"]
     tails = ["", " ", "X", " enable", " server disable", " ipv4 server disable", " zone trust",
@@ -42,10 +43,12 @@ def test_family_from_the_hint_heads_alone() -> None:
     for _ in range(3000):
         heads = [rng.choice(words) + rng.choice(tails) for _ in range(rng.randint(0, 6))]
         text = "\n".join(heads) + "\n" if heads else "sysname x\n"
-        index: _Index[object] = _Index({}, _HINT_FIRST_WORDS)
+        index: _Index[object] = _Index({}, _HINT_BY_WORD)
         tree = _parse(text, "d", "c", False, index=index)
         hint_heads = index.hint_heads
         all_heads = [n.text for n in tree.top]
+        assert hint_heads == [h for h in all_heads if h.startswith(_HINT_PREFIXES)
+                              and h.split(" ", 1)[0] in _HINT_BY_WORD], heads
         for platform in ("huawei_vrp", "huawei", "other"):
             assert family_for(platform, hint_heads, None) == family_for(platform, all_heads, None), heads
 
@@ -63,7 +66,7 @@ def test_index_is_the_first_word_of_every_top_level_node() -> None:
         lines = base.split("\n")
         texts.append("\n".join(" " * rng.choice([0, 0, 1, 2]) + ln.lstrip() for ln in lines))
     for text in texts:
-        index: _Index[object] = _Index(_HANDLERS, _HINT_FIRST_WORDS)
+        index: _Index[object] = _Index(_HANDLERS, _HINT_BY_WORD)
         tree = _parse(text, "d", "c", False, index=index)
         want = []
         for n in tree.top:
@@ -73,7 +76,7 @@ def test_index_is_the_first_word_of_every_top_level_node() -> None:
         assert [(h, n.line_no) for h, n in index.keyed] == [(h, n.line_no) for h, n in want]
         assert all(a is b for (_, a), (_, b) in zip(index.keyed, want, strict=True))
         assert index.hint_heads == [n.text for n in tree.top
-                                    if n.text.split(" ", 1)[0] in _HINT_FIRST_WORDS]
+                                    if n.text.startswith(_HINT_BY_WORD.get(n.text.split(" ", 1)[0], ()))]
 
 
 def test_interface_shapes_are_split_interface() -> None:

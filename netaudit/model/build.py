@@ -55,7 +55,7 @@ from netaudit.model.device import (
     Zone,
     _Lines,
 )
-from netaudit.model.platforms import _HINT_FIRST_WORDS, SYNTAX, Syntax, family_for, split_interface
+from netaudit.model.platforms import _HINT_BY_WORD, SYNTAX, Syntax, family_for, split_interface
 from netaudit.parse.clean import clean_with_offset, looks_clean
 from netaudit.parse.config_tree import ConfigNode, ConfigTree, _Index, _parse
 from netaudit.redact import redact
@@ -1739,7 +1739,7 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
         # The builder needs neither parent links nor per-leaf child lists: the lean tree is
         # acyclic, so it is freed by reference counting as soon as the model is built.
         lines: list[str] = []
-        index: _Index[_Handler] = _Index(_HANDLERS, _HINT_FIRST_WORDS)
+        index: _Index[_Handler] = _Index(_HANDLERS, _HINT_BY_WORD)
         tree = _parse(text, hostname, CONFIG_COMMAND, False, lines, checked, index)
         offset += removed
         dev.config_lines = tree.line_count

@@ -156,10 +156,15 @@ _HINT_PREFIXES = ("security-policy", "firewall zone ", "hrp enable", "manager-us
                   "telnet ", "interface 10GE", "interface GE", "vm-manager", "line ",
                   "interface Bridge-Aggregation", "interface Vlan-interface", "irf member ",
                   "password-control ")
-# The first words (up to the first space) of the heads a hint regex can match: each regex begins
-# with one of them followed by a space or the end of the line (``family_for`` gives the same
-# answer when given only the heads whose first word is in this set).
-_HINT_FIRST_WORDS = frozenset(p.split(" ", 1)[0] for p in _HINT_PREFIXES)
+# The prefixes above by their first word (up to the first space): each hint regex begins with one
+# of these words followed by a space or the end of the line, so ``family_for`` gives the same
+# answer when given only the heads that start with a prefix of their own first word (the lean
+# parser picks them so, see ``config_tree._Index``).
+_HINT_BY_WORD: dict[str, tuple[str, ...]] = {}
+for _p in _HINT_PREFIXES:
+    _w = _p.split(" ", 1)[0]
+    _HINT_BY_WORD[_w] = (*_HINT_BY_WORD.get(_w, ()), _p)
+del _p, _w
 VERSION_FAMILY: tuple[tuple[Pattern[str], Family], ...] = (
     (_rx(r"Comware Software|H3C Comware"), "comware"),
     (_rx(r"USG\d|Eudemon"), "usg"),

@@ -474,10 +474,10 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     head: ConfigNode | None = None      # the last column-0 line placed by the short path
     kids: list[ConfigNode] | None = None   # its children placed by the short path
     if index is None:
-        index = _Index({}, frozenset())
+        index = _Index({}, {})
     keys = index.keys
     keyed = index.keyed
-    hint_words = index.hint_words
+    hints = index.hints
     hint_heads = index.hint_heads
     for i, line in enumerate(lines, 1):
         st = line.strip()
@@ -515,7 +515,8 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 v = keys.get(k)
                 if v is not None:
                     keyed.append((v, node))
-                if k in hint_words:
+                hint = hints.get(k)
+                if hint is not None and st.startswith(hint):
                     hint_heads.append(st)
                 continue
             if line == "#":             # block separator (as below)
@@ -608,7 +609,8 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
             v = keys.get(k)
             if v is not None:
                 keyed.append((v, node))
-            if k in hint_words:
+            hint = hints.get(k)
+            if hint is not None and st.startswith(hint):
                 hint_heads.append(st)
         if maybe_raw and c in block_first:
             raw_end, banner_delim = _block_start(st, c)
@@ -620,13 +622,13 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
 class _Index(Generic[_V]):
     """Top-level nodes by first word, filled by the lean parser as it places them: ``keyed``
     gets ``(keys[word], node)`` for each whose first word (up to the first space) is a key, in
-    order; ``hint_heads`` the text of each whose first word is in ``hint_words``."""
+    order; ``hint_heads`` the text of each that starts with one of ``hints[word]`` (prefixes)."""
 
-    __slots__ = ("keys", "hint_words", "keyed", "hint_heads")
+    __slots__ = ("keys", "hints", "keyed", "hint_heads")
 
-    def __init__(self, keys: dict[str, _V], hint_words: frozenset[str]) -> None:
+    def __init__(self, keys: dict[str, _V], hints: dict[str, tuple[str, ...]]) -> None:
         self.keys = keys
-        self.hint_words = hint_words
+        self.hints = hints
         self.keyed: list[tuple[_V, ConfigNode]] = []
         self.hint_heads: list[str] = []
 
