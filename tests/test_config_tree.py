@@ -196,6 +196,28 @@ _RAW_SHAPES = (
 )
 
 
+def _lean_packed(text: str) -> tuple[object, int]:
+    """The lean tree of ``text`` with every first word packed (see ``config_tree._Index``), its
+    pair children turned back into leaves; and how many nodes had pairs."""
+    from netaudit.parse.config_tree import _Index, _lean_node, _parse
+
+    words = frozenset(ln.strip().split(" ", 1)[0] for ln in text.split("\n"))
+    tree = _parse(text, "?", "display current-configuration", False, index=_Index({}, {}, words))
+    packed = 0
+    todo = list(tree.top)
+    while todo:
+        n = todo.pop()
+        kids = n.children
+        if kids and type(kids[0]) is tuple:
+            assert all(type(k) is tuple for k in kids)
+            n.children = [_lean_node(t, ln) for t, ln in kids]  # type: ignore[misc]
+            packed += 1
+        else:
+            assert not any(type(k) is tuple for k in kids)
+            todo.extend(kids)
+    return tree, packed
+
+
 def _shape(tree: object, lean: bool) -> list[tuple[object, ...]]:
     from netaudit.parse.config_tree import ConfigTree
 
@@ -228,6 +250,8 @@ def test_lean_tree_has_the_public_trees_nodes(text: str) -> None:
     assert (lean.software_version, lean.ended, lean.lines_after_return, lean.line_count) == (
         full.software_version, full.ended, full.lines_after_return, full.line_count)
     assert _parse(text, "d", "c", False, None, True).line_count == full.line_count
+    packed_tree, packed = _lean_packed(text)
+    assert _shape(packed_tree, True) == _shape(full, False)
 
 
 def _mutants(text: str, seed: int) -> list[str]:
@@ -254,6 +278,7 @@ def test_lean_tree_short_paths_on_mutated_configs(name: str) -> None:
     captures (re-indented, blank lines, `` #``, banners, comments, trailing spaces, tabs)."""
     from netaudit.parse.config_tree import _parse
 
+    assert _lean_packed(_read(name))[1] > 10      # the packed short path is taken
     for k, text in enumerate(_mutants(_read(name), sum(map(ord, name)))):
         try:
             full = parse_config(text)
@@ -261,8 +286,11 @@ def test_lean_tree_short_paths_on_mutated_configs(name: str) -> None:
             with pytest.raises(ParseError) as ei:
                 _parse(text, "?", "display current-configuration", False)
             assert (ei.value.line_no, str(ei.value)) == (exc.line_no, str(exc)), k
+            with pytest.raises(ParseError):
+                _lean_packed(text)
             continue
         lean = _parse(text, "?", "display current-configuration", False)
         assert _shape(lean, True) == _shape(full, False), k
+        assert _shape(_lean_packed(text)[0], True) == _shape(full, False), k
         assert [c.text for c in lean.comments] == [c.text for c in full.comments], k
         assert (lean.ended, lean.lines_after_return) == (full.ended, full.lines_after_return), k

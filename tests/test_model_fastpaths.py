@@ -184,3 +184,23 @@ def test_ssh_on_patterns_end_in_enable() -> None:
 
     for syn in SYNTAX.values():
         assert syn.ssh_on.pattern.endswith("enable$"), syn.family
+
+
+def test_interface_lines_as_pairs_or_nodes() -> None:
+    """An interface section reads the same whether the lean parser hands its lines over as
+    ``(text, line_no)`` pairs (the short path) or as nodes (a block the general rules place: here
+    a line nested one level deeper at its end, which the interface handler ignores)."""
+    from netaudit.model.build import CONFIG_COMMAND, build_device
+
+    body = ["interface GigabitEthernet0/0/7", " description user-port-07", " port link-type access",
+            " port default vlan 204", " stp edged-port enable", " ip source check user-bind enable",
+            " undo shutdown", " port trunk allow-pass vlan 10 to 20", " eth-trunk 3",
+            " ip address 10.1.1.1 255.255.255.0", " authentication-profile p1", " shutdown"]
+    plain = "\n".join(["sysname A", "#", *body, "#", "return", ""])
+    odd = "\n".join(["sysname A", "#", *body, "  nested-odd-line", "#", "return", ""])
+    a = build_device("A", "huawei_vrp", {CONFIG_COMMAND: plain})
+    b = build_device("A", "huawei_vrp", {CONFIG_COMMAND: odd})
+    ia, ib = a.interfaces["GigabitEthernet0/0/7"], b.interfaces["GigabitEthernet0/0/7"]
+    assert ia.model_dump() == ib.model_dump()
+    assert ia.default_vlan == 204 and ia.description == "user-port-07" and ia.shutdown
+    assert [e.line for e in ia.ev("default_vlan")] == [6]

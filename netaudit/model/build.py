@@ -457,9 +457,11 @@ class _Builder:
                 self.addev(ifc, n)
                 ifc._ev[-1] = -n.line_no
             fev = ifc._fev
-            for c in n.children:
-                t = c.text
-                e = -c.line_no
+            kids: list[Any] = n.children
+            if kids and type(kids[0]) is not tuple:     # nodes, not the parser's packed pairs
+                kids = [(c.text, c.line_no) for c in kids]
+            for t, e in kids:
+                e = -e
                 op = exact.get(t)
                 if op is not None:
                     attr = op[0]
@@ -1553,6 +1555,9 @@ class _Builder:
             self.fe(h, "standby_config", n)
 
 
+# The lean parser gives these sections' one-space lines as ``(text, line_no)`` pairs (see
+# ``config_tree._Index``): ``_Builder.interfaces`` reads them so.
+_PACKED = frozenset({"interface"})
 _HANDLERS: dict[str, Callable[[_Builder, ConfigNode], None]] = {
     "sysname": _Builder.sysname, "interface": _Builder.interface, "aaa": _Builder.aaa,
     "hwtacacs-server": _Builder.server_template, "hwtacacs": _Builder.server_template,
@@ -1739,7 +1744,7 @@ def build_device(hostname: str, platform: str, outputs: dict[str, str], *,
         # The builder needs neither parent links nor per-leaf child lists: the lean tree is
         # acyclic, so it is freed by reference counting as soon as the model is built.
         lines: list[str] = []
-        index: _Index[_Handler] = _Index(_HANDLERS, _HINT_BY_WORD)
+        index: _Index[_Handler] = _Index(_HANDLERS, _HINT_BY_WORD, _PACKED)
         tree = _parse(text, hostname, CONFIG_COMMAND, False, lines, checked, index)
         offset += removed
         dev.config_lines = tree.line_count

@@ -256,6 +256,7 @@ def has_control_chars(text: str) -> bool:
 
 
 _EMPTY: tuple[()] = ()
+_new = object.__new__
 
 
 class _LeanNode(ConfigNode):
@@ -265,6 +266,15 @@ class _LeanNode(ConfigNode):
     __slots__ = ()
     parent = None
     raw = False
+
+
+def _lean_node(text: str, line_no: int) -> ConfigNode:
+    """A leaf of a lean tree."""
+    node = _new(_LeanNode)
+    node.text = text
+    node.line_no = line_no
+    node.children = cast("list[ConfigNode]", _EMPTY)
+    return node
 
 
 class _LeanRawNode(ConfigNode):
@@ -451,6 +461,12 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     line; before they do, the state the short paths left is made what the general rules would
     have made it (previous node: ``head``'s last child, at indentation 1, ``head`` open).
 
+    A head whose first word is in ``index.packed`` gets its short-path children as ``(text,
+    line_no)`` pairs instead of nodes (``children`` is then a list of pairs: leaves all, as
+    nodes they would have no children): what the interface handler reads, without a node per
+    port line. If the general rules come to such a block, its pairs become nodes first, so a
+    list of children is all pairs or all nodes.
+
     ``maybe_raw=False`` says the text contains neither ``public-key`` nor ``header `` (the caller
     looked), so no line opens a multi-line block (see :func:`_block_start`) and none is looked
     at for one. ``index``, if given, is filled with the top-level nodes by first word (see
@@ -472,13 +488,16 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     raw_end: Pattern[str] | None = None
     banner_delim = ""
     head: ConfigNode | None = None      # the last column-0 line placed by the short path
-    kids: list[ConfigNode] | None = None   # its children placed by the short path
+    kids: list[ConfigNode] | None = None   # its children placed by the short path (as nodes)
+    pairs: list[tuple[str, int]] | None = None  # or as pairs (``packed``: its word is packed)
+    packed = False
     if index is None:
         index = _Index({}, {})
     keys = index.keys
     keyed = index.keyed
     hints = index.hints
     hint_heads = index.hint_heads
+    pack = index.packed
     for i, line in enumerate(lines, 1):
         st = line.strip()
         if not st:
@@ -487,6 +506,13 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
         if line[0] == " ":
             # ``head`` is set only while no multi-line block is open
             if head is not None and line[1] == c and c != "#" and not (maybe_raw and _opens_block(st)):
+                if packed:
+                    if pairs is None:
+                        pairs = [(st, i)]
+                        head.children = cast("list[ConfigNode]", pairs)
+                    else:
+                        pairs.append((st, i))
+                    continue
                 node = new(node_cls)
                 node.text = st
                 node.line_no = i
@@ -506,7 +532,7 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 if stack:
                     stack.clear()
                 cur = head = node
-                kids = None
+                kids = pairs = None
                 cur_ind = 0
                 cur_list = top
                 base = 0
@@ -518,6 +544,7 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 hint = hints.get(k)
                 if hint is not None and st.startswith(hint):
                     hint_heads.append(st)
+                packed = k in pack
                 continue
             if line == "#":             # block separator (as below)
                 stack.clear()
@@ -527,6 +554,9 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 continue
         # The general rules. First the state the short path would have left to them.
         if head is not None:
+            if pairs is not None:
+                kids = head.children = [_lean_node(t, n) for t, n in pairs]
+                pairs = None
             if kids is not None:
                 head.indent = 0
                 stack.append(head)
@@ -622,13 +652,17 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
 class _Index(Generic[_V]):
     """Top-level nodes by first word, filled by the lean parser as it places them: ``keyed``
     gets ``(keys[word], node)`` for each whose first word (up to the first space) is a key, in
-    order; ``hint_heads`` the text of each that starts with one of ``hints[word]`` (prefixes)."""
+    order; ``hint_heads`` the text of each that starts with one of ``hints[word]`` (prefixes).
+    A top-level node whose first word is in ``packed`` gets its one-space children as ``(text,
+    line_no)`` pairs when it can (see :func:`_parse_lean`)."""
 
-    __slots__ = ("keys", "hints", "keyed", "hint_heads")
+    __slots__ = ("keys", "hints", "packed", "keyed", "hint_heads")
 
-    def __init__(self, keys: dict[str, _V], hints: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, keys: dict[str, _V], hints: dict[str, tuple[str, ...]],
+                 packed: frozenset[str] = frozenset()) -> None:
         self.keys = keys
         self.hints = hints
+        self.packed = packed
         self.keyed: list[tuple[_V, ConfigNode]] = []
         self.hint_heads: list[str] = []
 
