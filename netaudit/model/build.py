@@ -457,7 +457,7 @@ class _Builder:
                 self.addev(ifc, n)
                 ifc._ev[-1] = -n.line_no
             fev = ifc._fev
-            kids: list[Any] = n.children
+            kids: Any = n.children
             if kids and type(kids[0]) is not tuple:     # nodes, not the parser's packed pairs
                 kids = [(c.text, c.line_no) for c in kids]
             for t, e in kids:

@@ -23,9 +23,9 @@ Rules (from ``docs/huawei-vrp.md`` and the real captures in ``fixtures/real/conf
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from re import Pattern
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 from netaudit.errors import ParseError
 
@@ -57,13 +57,17 @@ class ConfigNode:
 
     __slots__ = ("text", "line_no", "indent", "depth", "children", "parent", "raw")
 
-    def __init__(self, text: str, line_no: int, indent: int, depth: int,
-                 parent: ConfigNode | None, raw: bool = False) -> None:
+    # Defaults for every argument: a compiled ``Class.__new__(Class)`` runs ``__init__`` (see
+    # ``_parse``).
+    def __init__(self, text: str = "", line_no: int = 0, indent: int = 0, depth: int = 0,
+                 parent: ConfigNode | None = None, raw: bool = False) -> None:
         self.text = text
         self.line_no = line_no
         self.indent = indent
         self.depth = depth
-        self.children: list[ConfigNode] = []
+        # A list in the public tree; the model builder's lean tree shares an empty tuple among
+        # leaves and may hold ``(text, line_no)`` pairs (see ``_parse_lean``): hence ``Sequence``.
+        self.children: Sequence[ConfigNode] = []
         self.parent = parent
         self.raw = raw  # True for verbatim continuation lines of a multi-line block
 
@@ -256,33 +260,25 @@ def has_control_chars(text: str) -> bool:
 
 
 _EMPTY: tuple[()] = ()
-_new = object.__new__
 
 
 class _LeanNode(ConfigNode):
     """A node of a lean tree (``_parse(..., full=False)``): ``parent`` reads ``None`` and ``raw``
-    ``False`` from the class, so the parser stores neither (two slot stores less per line)."""
+    ``False`` from the class, so the parser stores neither (two slot stores less per line; when
+    the module is compiled, the class defaults are set by ``__new__``)."""
 
     __slots__ = ()
-    parent = None
-    raw = False
+    parent: ConfigNode | None = None
+    raw: bool = False
 
 
 def _lean_node(text: str, line_no: int) -> ConfigNode:
     """A leaf of a lean tree."""
-    node = _new(_LeanNode)
+    node = _LeanNode.__new__(_LeanNode)
     node.text = text
     node.line_no = line_no
-    node.children = cast("list[ConfigNode]", _EMPTY)
+    node.children = _EMPTY
     return node
-
-
-class _LeanRawNode(ConfigNode):
-    """A verbatim continuation line of a multi-line block in a lean tree (see ``_LeanNode``)."""
-
-    __slots__ = ()
-    parent = None
-    raw = True
 
 
 # First characters of the lines that need a second look in the parser's loop.
@@ -311,7 +307,8 @@ def _parse(text: str, device: str, command: str, full: bool,
     ``full=False`` is the model builder's variant (its loop is :func:`_parse_lean`, which also
     leaves out ``depth`` and most ``indent`` values): the same nodes, texts, line numbers and
     nesting, but ``parent`` is ``None`` (and, like ``raw``, not stored: the nodes are
-    ``_LeanNode`` / ``_LeanRawNode``) and a node without children shares the empty tuple instead
+    ``_LeanNode``; the rare raw continuation lines are plain nodes) and a node without children
+    shares the empty tuple instead
     of owning an empty list. The tree then has no reference cycles (it is
     freed as soon as the builder drops it, without the cyclic garbage collector) and costs one
     object per line instead of two. Such a tree never leaves :mod:`netaudit.model.build`.
@@ -335,7 +332,9 @@ def _parse(text: str, device: str, command: str, full: bool,
     if not full:
         return _parse_lean(tree, lines, device, command, maybe_raw, index)
     top = tree.top
-    new = object.__new__
+    # ``Class.__new__(Class)`` and slot stores, not ``Class(...)``: no ``__init__`` call per line.
+    # (``object.__new__`` itself would do in Python, but a compiled class has its own.)
+    new = ConfigNode.__new__
     special = _SPECIAL_FIRST
     block_first = _BLOCK_FIRST
     stack: list[ConfigNode] = []   # open ancestors, innermost last
@@ -366,7 +365,7 @@ def _parse(text: str, device: str, command: str, full: bool,
             node.children = []
             node.parent = raw_node
             node.raw = True
-            raw_node.children.append(node)
+            raw_node.children.append(node)  # type: ignore[attr-defined]  # a list in this tree
             if banner_delim:
                 if banner_delim in st:
                     raw_node = None
@@ -424,7 +423,7 @@ def _parse(text: str, device: str, command: str, full: bool,
                     parent = None
                     depth = 0
                 cur_par, cur_dep, cur_ind = parent, depth, ind
-            cur_list = top if parent is None else parent.children
+            cur_list = top if parent is None else parent.children  # type: ignore[assignment]
             node.depth = depth
             node.children = []
             node.parent = parent
@@ -473,12 +472,11 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
     :class:`_Index`).
     """
     top = tree.top
-    new = object.__new__
+    new = _LeanNode.__new__         # see ``_parse``
     node_cls: type[ConfigNode] = _LeanNode
-    raw_cls: type[ConfigNode] = _LeanRawNode
     special = _SPECIAL_FIRST
     block_first = _BLOCK_FIRST
-    empty = cast("list[ConfigNode]", _EMPTY)
+    empty: Sequence[ConfigNode] = _EMPTY
     stack: list[ConfigNode] = []   # open ancestors of ``cur``, innermost last
     cur_list = top                 # the list ``cur`` was appended to
     cur: ConfigNode | None = None  # the previous structural node
@@ -509,7 +507,7 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 if packed:
                     if pairs is None:
                         pairs = [(st, i)]
-                        head.children = cast("list[ConfigNode]", pairs)
+                        head.children = pairs  # type: ignore[assignment]  # see the docstring
                     else:
                         pairs.append((st, i))
                     continue
@@ -566,15 +564,13 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 kids = None
             head = None
         if raw_node is not None:
-            node = new(raw_cls)
-            node.text = st
-            node.line_no = i
+            node = ConfigNode(st, i, 0, 0, None, True)     # rare: no short cut
             node.children = empty
             rc = raw_node.children
             if rc is empty:
                 raw_node.children = [node]
             else:
-                rc.append(node)
+                rc.append(node)  # type: ignore[attr-defined]  # a list once the block has a line
             if banner_delim:
                 if banner_delim in st:
                     raw_node = None
@@ -618,10 +614,12 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
             else:
                 cur.indent = cur_ind
                 stack.append(cur)
-                cur_list = cur.children
-                if cur_list is empty:
-                    cur_list = cur.children = []
-                # else: a raw block's opener, after its continuation lines
+                got = cur.children
+                if got is empty:
+                    cur_list = []
+                    cur.children = cur_list
+                else:               # a raw block's opener, after its continuation lines
+                    cur_list = got  # type: ignore[assignment]
             cur_ind = ind
             cur_list.append(node)
         else:                       # dedent: close the blocks it ends
@@ -629,7 +627,7 @@ def _parse_lean(tree: ConfigTree, lines: list[str], device: str, command: str,
                 base = ind
             while stack and stack[-1].indent >= ind:
                 stack.pop()
-            cur_list = stack[-1].children if stack else top
+            cur_list = stack[-1].children if stack else top  # type: ignore[assignment]
             cur_ind = ind
             cur_list.append(node)
         cur = node
