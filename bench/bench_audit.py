@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import netaudit.checks.all  # noqa: E402,F401
+from netaudit import _accel  # noqa: E402
 from netaudit.audit import run_audit  # noqa: E402
 from netaudit.inventory import load_inventory  # noqa: E402
 from netaudit.policy import load_policies, load_waivers  # noqa: E402
@@ -32,7 +33,8 @@ def main() -> None:
     waivers = load_waivers(ROOT / "policies" / "waivers.yaml", set(policy.entries))
     snap = open_snapshot(ROOT, "example")
     lines = sum(len(snap.read_text(d.hostname, "display current-configuration").splitlines()) for d in inv.devices)
-    print(f"example: {len(inv.devices)} devices, {lines} config lines, {len(policy)} checks")
+    print(f"example: {len(inv.devices)} devices, {lines} config lines, {len(policy)} checks "
+          f"(parser and model builder: {_accel.REASON})")
     for workers in (1, 2):
         best = float("inf")
         for _ in range(ROUNDS):

@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from netaudit import _accel  # noqa: E402
 from netaudit.model.build import build_device  # noqa: E402
 
 
@@ -208,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=20, help="builds of each example config per round")
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args(argv)
+    print(f"netaudit parser and model builder: {_accel.REASON}")
     rng = random.Random(7)
     synthetic = [access_config(i, rng) for i in range(args.devices)]
     run_set("synthetic S5735 access configs", synthetic, args.rounds)

@@ -3,8 +3,12 @@
 The configuration tree lives in :mod:`netaudit.parse.config_tree`.
 """
 
-from netaudit.parse.clean import clean_output, clean_with_offset, decode_output, is_prompt_line
-from netaudit.parse.shows import NoParserError, find_template, own_templates, parse_show
+from netaudit import _accel
+
+_accel.extend(__path__, "netaudit.parse")   # before any submodule is imported
+
+from netaudit.parse.clean import clean_output, clean_with_offset, decode_output, is_prompt_line  # noqa: E402
+from netaudit.parse.shows import NoParserError, find_template, own_templates, parse_show  # noqa: E402
 
 __all__ = [
     "NoParserError",
