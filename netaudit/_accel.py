@@ -54,7 +54,17 @@ def _decide() -> tuple[bool, str]:
         return False, f"pure Python: cannot read the sources ({exc})"
     if recorded != current:
         return False, "pure Python: the compiled build is older than the sources (`make` rebuilds it)"
+    missing = [p.name for p in compiled_files() if not p.is_file()]
+    if missing:
+        return False, f"pure Python: the compiled build lacks {', '.join(missing)} (`make accel` rebuilds it)"
     return True, f"compiled with mypyc ({BUILD})"
+
+
+def compiled_files(build: Path = BUILD) -> list[Path]:
+    """The extension modules a complete build has: one per module and the group's library."""
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    names = [m[:-3] for m in MODULES] + [GROUP.replace(".", "/") + "__mypyc"]
+    return [build / f"{n}{suffix}" for n in names]
 
 
 #: whether the compiled modules are used in this process, and why (or why not)

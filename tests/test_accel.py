@@ -53,9 +53,20 @@ def test_a_stale_or_missing_build_is_not_used(tmp_path: Path, monkeypatch: pytes
     active, why = _accel._decide()
     assert not active and "older than the sources" in why
     stamp.write_text(_accel.source_digest() + "\n", encoding="ascii")
+    monkeypatch.setattr(_accel, "compiled_files", lambda: [tmp_path / "gone.so"])
+    active, why = _accel._decide()
+    assert not active and "lacks gone.so" in why
+    (tmp_path / "gone.so").write_bytes(b"")
     assert _accel._decide()[0]
     monkeypatch.setenv("NETAUDIT_PURE", "1")
     assert _accel._decide() == (False, "pure Python: NETAUDIT_PURE is set")
+
+
+def test_a_complete_build_has_these_files() -> None:
+    if not _accel.ACTIVE:
+        pytest.skip(f"the compiled modules are not in use ({_accel.REASON})")
+    for f in _accel.compiled_files():
+        assert f.is_file(), f
 
 
 def test_the_digest_covers_every_compiled_source(tmp_path: Path) -> None:

@@ -3,10 +3,11 @@
 
 Usage (from the repository root, in the project's virtualenv):
 
-* ``python tools/accel.py build`` — compile ``netaudit/parse/config_tree.py`` and
+* ``python tools/accel.py build [--force]`` — compile ``netaudit/parse/config_tree.py`` and
   ``netaudit/model/build.py`` into ``build/mypyc/`` (≈ 25 s on two cores; needs gcc and the
-  Python headers) and record the sources' digest in ``build/mypyc/SOURCES``. Exit 1 if the
-  build fails: netaudit then keeps running its pure-Python modules.
+  Python headers) and record the sources' digest in ``build/mypyc/SOURCES``; nothing to do (but
+  touch that file) when it already holds a build of the sources as they are, unless
+  ``--force``. Exit 1 if the build fails: netaudit then keeps running its pure-Python modules.
 * ``python tools/accel.py status`` — say whether this process would use the compiled modules.
 
 The source tree keeps only Python files: the compiled modules live in ``build/`` and are used
@@ -35,7 +36,20 @@ setup(name="netaudit-accel", script_args=["build_ext", "--build-lib", {lib!r}, "
 """
 
 
-def build() -> int:
+def up_to_date() -> bool:
+    """Whether ``build/mypyc`` already holds a complete build of the sources as they are."""
+    try:
+        recorded = _accel.STAMP.read_text(encoding="ascii").strip()
+    except OSError:
+        return False
+    return recorded == _accel.source_digest() and all(f.is_file() for f in _accel.compiled_files())
+
+
+def build(force: bool = False) -> int:
+    if not force and up_to_date():
+        _accel.STAMP.touch()        # for make: the build is as new as the sources
+        print(f"accel: the compiled build in {_accel.BUILD} is up to date")
+        return 0
     out = _accel.BUILD
     work = ROOT / "build" / "mypyc-work"
     _accel.STAMP.unlink(missing_ok=True)        # no stamp while the build is incomplete
@@ -62,8 +76,8 @@ def build() -> int:
 
 
 def main(argv: list[str]) -> int:
-    if argv == ["build"]:
-        return build()
+    if argv in (["build"], ["build", "--force"]):
+        return build(force="--force" in argv)
     if argv == ["status"]:
         print(_accel.REASON)
         return 0
