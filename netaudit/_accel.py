@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import sysconfig
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 #: the compiled modules (paths from the source tree's root), one mypyc group
@@ -29,12 +29,14 @@ GROUP = "netaudit._accel"
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "mypyc"
 STAMP = BUILD / "SOURCES"
+#: this interpreter's suffix for extension modules (``.cpython-311-x86_64-linux-gnu.so``)
+EXT_SUFFIX = EXTENSION_SUFFIXES[0]
 
 
 def source_digest(root: Path = ROOT) -> str:
-    """SHA-256 over the compiled modules' sources and the interpreter's extension suffix."""
+    """SHA-256 over the compiled modules' sources, the interpreter's cache tag and extension suffix."""
     h = hashlib.sha256()
-    h.update(f"{sys.implementation.cache_tag} {sysconfig.get_config_var('EXT_SUFFIX')}\n".encode())
+    h.update(f"{sys.implementation.cache_tag} {EXT_SUFFIX}\n".encode())
     for rel in MODULES:
         h.update(rel.encode() + b"\0")
         h.update((root / rel).read_bytes())
@@ -62,9 +64,8 @@ def _decide() -> tuple[bool, str]:
 
 def compiled_files(build: Path = BUILD) -> list[Path]:
     """The extension modules a complete build has: one per module and the group's library."""
-    suffix = sysconfig.get_config_var("EXT_SUFFIX")
     names = [m[:-3] for m in MODULES] + [GROUP.replace(".", "/") + "__mypyc"]
-    return [build / f"{n}{suffix}" for n in names]
+    return [build / f"{n}{EXT_SUFFIX}" for n in names]
 
 
 #: whether the compiled modules are used in this process, and why (or why not)
