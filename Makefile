@@ -22,7 +22,8 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	touch $(STAMP)
 
 $(ACCEL): $(STAMP) $(ACCEL_SRC)
-	-$(BIN)/python tools/accel.py build
+	@if [ -n "$(EXPECT_COMPILED)" ]; then $(BIN)/python tools/accel.py build || true; \
+	  else echo "accel: no gcc here: netaudit runs its parser and model builder as plain Python"; fi
 
 accel: $(ACCEL)
 
