@@ -308,10 +308,9 @@ def _parse(text: str, device: str, command: str, full: bool,
     leaves out ``depth`` and most ``indent`` values): the same nodes, texts, line numbers and
     nesting, but ``parent`` is ``None`` (and, like ``raw``, not stored: the nodes are
     ``_LeanNode``; the rare raw continuation lines are plain nodes) and a node without children
-    shares the empty tuple instead
-    of owning an empty list. The tree then has no reference cycles (it is
-    freed as soon as the builder drops it, without the cyclic garbage collector) and costs one
-    object per line instead of two. Such a tree never leaves :mod:`netaudit.model.build`.
+    shares the empty tuple instead of owning an empty list. The tree then has no reference cycles
+    (it is freed as soon as the builder drops it, without the cyclic garbage collector) and costs
+    one object per line instead of two. Such a tree never leaves :mod:`netaudit.model.build`.
     ``lines_out``, if given, receives the text's lines (``line_no`` n is ``lines_out[n - 1]``;
     the node text is that line stripped). ``checked=True``: the caller has already found no
     control characters in ``text`` (:func:`has_control_chars`), so the parser does not look again.
