@@ -43,22 +43,31 @@ def source_digest(root: Path = ROOT) -> str:
     return h.hexdigest()
 
 
-def _decide() -> tuple[bool, str]:
-    if os.environ.get("NETAUDIT_PURE"):
-        return False, "pure Python: NETAUDIT_PURE is set"
+def build_problem() -> str | None:
+    """Why ``build/mypyc`` does not hold a complete build of the sources as they are now (``None``:
+    it does)."""
     try:
         recorded = STAMP.read_text(encoding="ascii").strip()
     except OSError:
-        return False, "pure Python: no compiled build (`make` makes one where gcc is present)"
+        return "no compiled build (`make` makes one where gcc is present)"
     try:
         current = source_digest()
     except OSError as exc:
-        return False, f"pure Python: cannot read the sources ({exc})"
+        return f"cannot read the sources ({exc})"
     if recorded != current:
-        return False, "pure Python: the compiled build is older than the sources (`make` rebuilds it)"
+        return "the compiled build is older than the sources (`make` rebuilds it)"
     missing = [p.name for p in compiled_files() if not p.is_file()]
     if missing:
-        return False, f"pure Python: the compiled build lacks {', '.join(missing)} (`make accel` rebuilds it)"
+        return f"the compiled build lacks {', '.join(missing)} (`make accel` rebuilds it)"
+    return None
+
+
+def _decide() -> tuple[bool, str]:
+    if os.environ.get("NETAUDIT_PURE"):
+        return False, "pure Python: NETAUDIT_PURE is set"
+    problem = build_problem()
+    if problem is not None:
+        return False, f"pure Python: {problem}"
     return True, f"compiled with mypyc ({BUILD})"
 
 

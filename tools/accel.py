@@ -36,17 +36,8 @@ setup(name="netaudit-accel", script_args=["build_ext", "--build-lib", {lib!r}, "
 """
 
 
-def up_to_date() -> bool:
-    """Whether ``build/mypyc`` already holds a complete build of the sources as they are."""
-    try:
-        recorded = _accel.STAMP.read_text(encoding="ascii").strip()
-    except OSError:
-        return False
-    return recorded == _accel.source_digest() and all(f.is_file() for f in _accel.compiled_files())
-
-
 def build(force: bool = False) -> int:
-    if not force and up_to_date():
+    if not force and _accel.build_problem() is None:
         _accel.STAMP.touch()        # for make: the build is as new as the sources
         print(f"accel: the compiled build in {_accel.BUILD} is up to date")
         return 0
