@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The parser and model builder compiled with mypyc (netaudit/_accel.py): rebuilt when either
-# source changes; a failed build (no gcc) leaves netaudit on its pure-Python modules.
+# source changes; without gcc (no attempt) or after a failed build, netaudit runs them as Python.
 ACCEL     := build/mypyc/SOURCES
 ACCEL_SRC := netaudit/parse/config_tree.py netaudit/model/build.py
 # make test expects the compiled modules wherever gcc is present (tests/test_accel.py)
